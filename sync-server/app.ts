@@ -1,0 +1,123 @@
+/**
+ * The Hono application: middleware, the API routes and the error mapping. It speaks only
+ * Web Request/Response, so tests drive it in-process with `app.request()`; main.ts binds it
+ * to a port.
+ */
+
+import { sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { z } from "zod";
+import { uuidv7 } from "../shared/ids/uuidv7";
+import { authenticate } from "./auth/middleware";
+import { registerAuthRoutes } from "./auth/routes";
+import { registerCatalogRoutes } from "./catalog/routes";
+import { ApiRouter } from "./http/api-router";
+import type { AppEnv, Deps } from "./http/context";
+import { ApiError, errorBody } from "./http/errors";
+import { buildOpenApi } from "./http/openapi";
+import { APP_VERSION } from "./version";
+
+const startedAt = Date.now();
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.use("*", async (c, next) => {
+    const requestId = c.req.header("x-request-id")?.slice(0, 64) || uuidv7();
+    c.set("deps", deps);
+    c.set("requestId", requestId);
+    c.set("log", deps.log.child({ requestId }));
+    const t0 = performance.now();
+    await next();
+    c.header("x-request-id", requestId);
+    c.get("log").debug("request", {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - t0),
+    });
+  });
+  app.use("*", secureHeaders());
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: deps.config.MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(
+          413,
+          "payload_too_large",
+          `Request bodies are limited to ${deps.config.MAX_BODY_BYTES} bytes.`,
+        );
+      },
+    }),
+  );
+  app.use("/api/*", authenticate);
+
+  const api = new ApiRouter();
+  registerHealthRoute(api);
+  registerAuthRoutes(api);
+  registerCatalogRoutes(api);
+  const openApi = buildOpenApi(api.specs, APP_VERSION);
+  api.app.get("/api/openapi.json", (c) => c.json(openApi));
+  app.route("/", api.app);
+
+  app.notFound((c) =>
+    c.json(errorBody("not_found", `Nothing at ${c.req.method} ${c.req.path}.`), 404),
+  );
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+      return c.json(errorBody(err.code, err.message, err.details), err.status);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      return c.json(errorBody("validation_failed", err.message || "Bad request."), err.status);
+    }
+    (c.get("log") ?? deps.log).error("unhandled error", {
+      err,
+      method: c.req.method,
+      path: c.req.path,
+    });
+    return c.json(errorBody("internal", "Something went wrong on our side."), 500);
+  });
+  return app;
+}
+
+const healthSchema = z.object({
+  status: z.enum(["ok", "degraded"]),
+  db: z.enum(["pglite", "postgres"]),
+  version: z.string(),
+  uptimeSeconds: z.number(),
+});
+
+function registerHealthRoute(api: ApiRouter) {
+  api.route(
+    {
+      method: "get",
+      path: "/health",
+      tag: "Operations",
+      summary: "Liveness and database reachability",
+      auth: "none",
+      responses: {
+        200: { description: "Healthy", schema: healthSchema },
+        503: { description: "The database does not answer", schema: healthSchema },
+      },
+    },
+    async (c) => {
+      const { db, dbKind } = c.get("deps");
+      const dbOk = await db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      );
+      const body = {
+        status: dbOk ? ("ok" as const) : ("degraded" as const),
+        db: dbKind,
+        version: APP_VERSION,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      };
+      return c.json(body, dbOk ? 200 : 503);
+    },
+  );
+}

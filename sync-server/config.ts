@@ -1,0 +1,78 @@
+/**
+ * The server's whole configuration, parsed once from the environment. Nothing else in the
+ * server reads `process.env`. Every key is documented here and in the README.
+ */
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const configSchema = z.object({
+  /** Postgres connection string. Unset: the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: z.url().optional(),
+  /** Folder of the embedded PGlite database (ignored when DATABASE_URL is set). */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** Interface and port the HTTP server listens on. */
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The address people reach the server at; used in emailed links. */
+  PUBLIC_URL: z.url().optional(),
+  /** debug | info | warn | error. */
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Fill an empty database with the demo world at start-up. */
+  SEED_DEMO: bool.default(true),
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@host:587. Unset: mail is logged. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("PeerLoop <no-reply@peerloop.local>"),
+  /** Sign-in sessions last this many days (sliding: renewed on use). */
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Failed logins allowed per email (and 4× that per IP) in LOGIN_WINDOW_MINUTES. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Largest JSON request body accepted, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  /**
+   * scrypt cost N (power of two). 2^15 with r=8 uses 32 MiB per hash: memory-hard, about
+   * 60 ms here. Tests lower it to keep hundreds of registrations fast.
+   */
+  PASSWORD_SCRYPT_N: z.coerce
+    .number()
+    .int()
+    .refine((n) => n >= 1024 && (n & (n - 1)) === 0, "must be a power of two >= 1024")
+    .default(32768),
+  /** Set by `npm start` behind HTTPS to mark cookies Secure; inferred from PUBLIC_URL. */
+  COOKIE_SECURE: bool.optional(),
+});
+
+export type Config = z.infer<typeof configSchema> & { publicUrl: string; cookieSecure: boolean };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings in a .env file mean "unset", not "invalid".
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, "");
+  return { ...c, publicUrl, cookieSecure: c.COOKIE_SECURE ?? publicUrl.startsWith("https:") };
+}
+
+/** Secrets never reach the log: passwords inside URLs are masked. */
+export function describeConfig(c: Config): Record<string, unknown> {
+  const mask = (url?: string) => url?.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+  return {
+    db: c.DATABASE_URL ? mask(c.DATABASE_URL) : `pglite:${c.DATA_DIR}`,
+    host: c.HOST,
+    port: c.PORT,
+    publicUrl: c.publicUrl,
+    smtp: c.SMTP_URL ? mask(c.SMTP_URL) : "off (mail is logged)",
+    seedDemo: c.SEED_DEMO,
+  };
+}

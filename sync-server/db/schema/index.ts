@@ -1,0 +1,13 @@
+/** The whole database schema (drizzle-kit reads this file; see drizzle.config.ts). */
+export * from "./auth";
+export * from "./certificates";
+export * from "./community";
+export * from "./courses";
+export * from "./enums";
+export * from "./goodwill";
+export * from "./learning";
+export * from "./messaging";
+export * from "./notifications";
+export * from "./payments";
+export * from "./scheduling";
+export * from "./users";

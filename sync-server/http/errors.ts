@@ -1,0 +1,48 @@
+/**
+ * Every error leaves the server as `{"error":{"code","message"}}`. Codes are a closed set so
+ * clients can switch on them; messages are for people. Messages never reveal whether a
+ * record the caller may not see exists.
+ */
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export const ERROR_CODES = [
+  "invalid_json",
+  "unsupported_media_type",
+  "validation_failed",
+  "payload_too_large",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "method_not_allowed",
+  "email_taken",
+  "handle_taken",
+  "weak_password",
+  "invalid_credentials",
+  "account_disabled",
+  "too_many_attempts",
+  "invalid_token",
+  "token_expired",
+  "token_used",
+  "internal",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}

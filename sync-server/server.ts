@@ -1,0 +1,81 @@
+/**
+ * Boots a PeerLoop server: open the database, migrate, fill the demo world when empty, and
+ * listen. Returns a handle whose `close()` stops accepting requests, waits for mail under
+ * way and closes the database — used by main.ts on SIGTERM and by tests.
+ */
+import { type ServerType, serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { type Config, describeConfig } from "./config";
+import { type Database, openDatabase } from "./db/database";
+import { runMigrations } from "./db/migrate";
+import { type SeedResult, seedDemoWorld } from "./demo/seed";
+import { createMailer } from "./email/mailer";
+import type { Logger } from "./log";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  seed: SeedResult | undefined;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const t0 = performance.now();
+  log.info("starting PeerLoop", describeConfig(config));
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+  });
+  try {
+    const tOpen = performance.now();
+    await runMigrations(database);
+    const tMigrate = performance.now();
+    const seed = config.SEED_DEMO
+      ? await seedDemoWorld(database.db, config, { onlyIfEmpty: true })
+      : undefined;
+    const tSeed = performance.now();
+
+    const mailer = createMailer(database.db, config, log);
+    const app = createApp({ db: database.db, dbKind: database.kind, config, log, mailer });
+    const server = await listen(app.fetch, config);
+    const port = (server.address() as { port: number }).port;
+    const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
+    log.info("PeerLoop is listening", {
+      url,
+      db: database.kind,
+      startupMs: {
+        openDb: Math.round(tOpen - t0),
+        migrate: Math.round(tMigrate - tOpen),
+        seed: Math.round(tSeed - tMigrate),
+        total: Math.round(performance.now() - t0),
+      },
+    });
+    return {
+      url,
+      port,
+      database,
+      seed,
+      async close() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await mailer.drain();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+  config: Config,
+): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.PORT, hostname: config.HOST }, () =>
+      resolve(server),
+    );
+    server.once("error", reject);
+  });
+}
