@@ -18,6 +18,7 @@ import { ApiRouter } from "./http/api-router";
 import type { AppEnv, Deps } from "./http/context";
 import { ApiError, errorBody } from "./http/errors";
 import { buildOpenApi } from "./http/openapi";
+import { registerSyncRoutes } from "./sync/routes";
 import { APP_VERSION } from "./version";
 
 const startedAt = Date.now();
@@ -54,12 +55,28 @@ export function createApp(deps: Deps) {
       },
     }),
   );
+  // Pushes carry up to PUSH_MAX_ROWS documents: a larger allowance than the JSON API.
+  app.use(
+    "/sync/*",
+    bodyLimit({
+      maxSize: deps.config.SYNC_MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(
+          413,
+          "payload_too_large",
+          `Sync pushes are limited to ${deps.config.SYNC_MAX_BODY_BYTES} bytes.`,
+        );
+      },
+    }),
+  );
   app.use("/api/*", authenticate);
+  app.use("/sync/*", authenticate);
 
   const api = new ApiRouter();
   registerHealthRoute(api);
   registerAuthRoutes(api);
   registerCatalogRoutes(api);
+  registerSyncRoutes(api);
   const openApi = buildOpenApi(api.specs, APP_VERSION);
   api.app.get("/api/openapi.json", (c) => c.json(openApi));
   app.route("/", api.app);

@@ -32,6 +32,10 @@ const configSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Largest JSON request body accepted, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  /** Largest sync push body accepted, in bytes (a push carries up to 5,000 documents). */
+  SYNC_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16_000_000),
+  /** Deleted documents' feed entries are kept this long; a device away longer resyncs. */
+  SYNC_TOMBSTONE_DAYS: z.coerce.number().int().min(1).default(45),
   /**
    * scrypt cost N (power of two). 2^15 with r=8 uses 32 MiB per hash: memory-hard, about
    * 60 ms here. Tests lower it to keep hundreds of registrations fast.

@@ -11,6 +11,8 @@ import { runMigrations } from "./db/migrate";
 import { type SeedResult, seedDemoWorld } from "./demo/seed";
 import { createMailer } from "./email/mailer";
 import type { Logger } from "./log";
+import { listenForChanges, SyncHub } from "./sync/hub";
+import { purgeTombstones } from "./sync/purge";
 
 export interface RunningServer {
   url: string;
@@ -37,7 +39,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const tSeed = performance.now();
 
     const mailer = createMailer(database.db, config, log);
-    const app = createApp({ db: database.db, dbKind: database.kind, config, log, mailer });
+    const hub = new SyncHub(database.db, log);
+    const stopListening = await listenForChanges(
+      database,
+      (payload) => void hub.dispatch(payload),
+      log,
+    );
+    const stopPurging = schedulePurge(database, config, log);
+    const app = createApp({ db: database.db, dbKind: database.kind, config, log, mailer, hub });
     const server = await listen(app.fetch, config);
     const port = (server.address() as { port: number }).port;
     const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
@@ -57,7 +66,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       database,
       seed,
       async close() {
+        stopPurging();
+        // Open event streams would keep server.close() waiting for ever.
+        if ("closeAllConnections" in server) server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stopListening();
         await mailer.drain();
         await database.close();
       },
@@ -78,4 +91,18 @@ function listen(
     );
     server.once("error", reject);
   });
+}
+
+const PURGE_INTERVAL_MS = 3_600_000;
+
+/** Purges old tombstones now and every hour; returns a function that stops it. */
+function schedulePurge(database: Database, config: Config, log: Logger): () => void {
+  const run = () =>
+    purgeTombstones(database.db, config.SYNC_TOMBSTONE_DAYS)
+      .then(({ purged }) => purged && log.info("purged sync tombstones", { purged }))
+      .catch((err) => log.warn("tombstone purge failed", { err }));
+  void run();
+  const timer = setInterval(run, PURGE_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -5,6 +5,7 @@
  * database that has users of its own.
  */
 import { count, eq } from "drizzle-orm";
+import { directConversationId, progressId } from "../../shared/ids/derived-id";
 import { uuidv7 } from "../../shared/ids/uuidv7";
 import { hashPassword } from "../auth/password";
 import type { Config } from "../config";
@@ -189,7 +190,8 @@ export async function seedDemoWorld(
     await tx.insert(s.enrollments).values(enrollmentRows.map((e) => e.row));
     const progress = enrollmentRows.flatMap((e) =>
       e.progress.map((p) => ({
-        id: uuidv7(),
+        // The id every device derives for this (enrollment, module), offline or not.
+        id: progressId(e.row.id, p.moduleId),
         enrollmentId: e.row.id,
         moduleId: p.moduleId,
         isComplete: true,
@@ -239,7 +241,10 @@ export async function seedDemoWorld(
 
     for (const conv of w.demoConversations) {
       const at = (m: number) => new Date(now - m * 60_000);
-      const conversationId = uuidv7();
+      // Direct conversations get the id both people's devices would derive offline.
+      const [a, b] = conv.participants;
+      const conversationId =
+        conv.participants.length === 2 && a && b ? directConversationId(uid(a), uid(b)) : uuidv7();
       const first = conv.messages[0]?.minutesAgo ?? 0;
       const last = conv.messages.at(-1)?.minutesAgo ?? 0;
       await tx

@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import type { Db, DbKind } from "../db/database";
 import type { Mailer } from "../email/mailer";
 import type { Logger } from "../log";
+import type { SyncHub } from "../sync/hub";
 
 export interface Deps {
   db: Db;
@@ -12,6 +13,7 @@ export interface Deps {
   config: Config;
   log: Logger;
   mailer: Mailer;
+  hub: SyncHub;
 }
 
 export interface AppEnv {

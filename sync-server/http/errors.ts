@@ -4,6 +4,7 @@
  * record the caller may not see exists.
  */
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { SYNC_ERROR_CODES } from "../../shared/sync/protocol";
 
 export const ERROR_CODES = [
   "invalid_json",
@@ -24,6 +25,7 @@ export const ERROR_CODES = [
   "token_expired",
   "token_used",
   "internal",
+  ...SYNC_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

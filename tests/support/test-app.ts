@@ -5,6 +5,7 @@ import type { DbKind } from "../../sync-server/db/database";
 import { createMailer } from "../../sync-server/email/mailer";
 import type { Deps } from "../../sync-server/http/context";
 import { silentLogger } from "../../sync-server/log";
+import { listenForChanges, SyncHub } from "../../sync-server/sync/hub";
 import { openTestDatabase, type TestDatabase } from "./test-db";
 
 /** Cheap scrypt for tests: the KDF's memory hardness is not what these tests check. */
@@ -45,7 +46,20 @@ export async function createTestApp(
   const database = await openTestDatabase(kind);
   const config = loadConfig({ ...TEST_ENV, ...env });
   const mailer = createMailer(database.db, config, silentLogger);
-  const deps: Deps = { db: database.db, dbKind: database.kind, config, log: silentLogger, mailer };
+  const hub = new SyncHub(database.db, silentLogger);
+  const stopListening = await listenForChanges(
+    database,
+    (payload) => void hub.dispatch(payload),
+    silentLogger,
+  );
+  const deps: Deps = {
+    db: database.db,
+    dbKind: database.kind,
+    config,
+    log: silentLogger,
+    mailer,
+    hub,
+  };
   const app = createApp(deps);
   return {
     app,
@@ -74,6 +88,7 @@ export async function createTestApp(
       return { status: res.status, body: parsed, headers: res.headers };
     },
     async close() {
+      await stopListening();
       await mailer.drain();
       await database.close();
     },

@@ -10,4 +10,5 @@ export * from "./messaging";
 export * from "./notifications";
 export * from "./payments";
 export * from "./scheduling";
+export * from "./sync";
 export * from "./users";

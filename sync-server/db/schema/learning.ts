@@ -64,7 +64,12 @@ export const moduleProgress = pgTable(
       .references(() => courseCurriculum.id, { onDelete: "cascade" }),
     isComplete: boolean("is_complete").notNull().default(false),
     completedAt: tz("completed_at"),
-    /** Added: progress sync resolves conflicts by recency. */
+    /**
+     * Added: when the learner explicitly un-checked the module. Completion only moves
+     * backwards through an explicit un-check later than it (shared/sync mergeProgress).
+     */
+    uncheckedAt: tz("unchecked_at"),
+    /** Added: server-set time of the last change. */
     updatedAt: updatedAt(),
   },
   (t) => [

@@ -1,0 +1,114 @@
+/**
+ * Live fan-out: the capture triggers NOTIFY which scopes of which collection changed (ids,
+ * never documents: payloads stop at 8 kB). Every server process LISTENs, so devices
+ * connected to different processes behind a load balancer all hear every change. Each
+ * device connection keeps its user's scopes; a change to the user's rights refreshes them.
+ */
+import type pg from "pg";
+import { type Scope, scopesOf } from "../../shared/sync/scopes";
+import type { Database, Db } from "../db/database";
+import type { Logger } from "../log";
+import { SYNC_CHANNEL } from "./capture/sql";
+import { loadUserRights } from "./rights";
+
+interface ChangePayload {
+  c: string;
+  s?: string[] | null;
+  u?: string[] | null;
+  all?: boolean;
+}
+
+export interface Subscriber {
+  userId: string;
+  scopes: Set<Scope>;
+  /** Tells the device which collections changed; `null` means all of them. */
+  notify(collections: string[] | null): void;
+}
+
+export class SyncHub {
+  private readonly subscribers = new Set<Subscriber>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+  ) {}
+
+  get connectedDevices(): number {
+    return this.subscribers.size;
+  }
+
+  async subscribe(userId: string, notify: Subscriber["notify"]): Promise<() => void> {
+    const sub: Subscriber = {
+      userId,
+      scopes: scopesOf(await loadUserRights(this.db, userId)),
+      notify,
+    };
+    this.subscribers.add(sub);
+    return () => this.subscribers.delete(sub);
+  }
+
+  /** Called with each NOTIFY payload from the database. */
+  async dispatch(raw: string): Promise<void> {
+    let payload: ChangePayload;
+    try {
+      payload = JSON.parse(raw) as ChangePayload;
+    } catch {
+      this.log.warn("unreadable sync notification", { raw: raw.slice(0, 200) });
+      return;
+    }
+    const changedScopes = new Set(payload.s ?? []);
+    const rightsOf = new Set(payload.u ?? []);
+    for (const sub of this.subscribers) {
+      if (rightsOf.has(sub.userId)) {
+        // The user's rights changed: documents may have arrived or left in any collection.
+        sub.scopes = scopesOf(await loadUserRights(this.db, sub.userId));
+        sub.notify(null);
+      } else if (payload.all || [...sub.scopes].some((s) => changedScopes.has(s))) {
+        sub.notify([payload.c]);
+      }
+    }
+  }
+}
+
+/** LISTEN on the sync channel with the right driver; returns a function that stops it. */
+export async function listenForChanges(
+  database: Database,
+  onPayload: (payload: string) => void,
+  log: Logger,
+): Promise<() => Promise<void>> {
+  if (database.pglite) {
+    const unlisten = await database.pglite.listen(SYNC_CHANNEL, onPayload);
+    return unlisten;
+  }
+  if (!database.pool) throw new Error("no database to listen on");
+  const pool = database.pool;
+  let client: pg.PoolClient | undefined;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    try {
+      client = await pool.connect();
+      client.on("notification", (msg) => {
+        if (msg.channel === SYNC_CHANNEL && msg.payload) onPayload(msg.payload);
+      });
+      client.on("error", (err) => {
+        log.warn("sync listener lost its connection; reconnecting", { err });
+        client?.release(true);
+        client = undefined;
+        // Devices resync on their own when the stream drops; this process just reconnects.
+        if (!stopped) setTimeout(() => void connect(), 1000);
+      });
+      await client.query(`LISTEN ${SYNC_CHANNEL}`);
+    } catch (err) {
+      log.warn("sync listener could not connect; retrying", { err });
+      if (!stopped) setTimeout(() => void connect(), 1000);
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (client) {
+      await client.query(`UNLISTEN ${SYNC_CHANNEL}`).catch(() => {});
+      client.release();
+    }
+  };
+}
