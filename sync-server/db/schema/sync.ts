@@ -1,5 +1,5 @@
 /**
- * Sync bookkeeping (see sync-server/sync/README.md). Written by database triggers and the
+ * Sync bookkeeping (see README.md, "Sync"). Written by database triggers and the
  * sync routes only; never synced to devices.
  */
 import { sql } from "drizzle-orm";
