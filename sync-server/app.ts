@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
@@ -42,6 +43,17 @@ export function createApp(deps: Deps) {
     });
   });
   app.use("*", secureHeaders());
+  if (deps.config.CORS_ORIGINS.length) {
+    const corsFor = cors({
+      origin: deps.config.CORS_ORIGINS,
+      allowHeaders: ["authorization", "content-type"],
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      credentials: true,
+      maxAge: 600,
+    });
+    app.use("/api/*", corsFor);
+    app.use("/sync/*", corsFor);
+  }
   app.use(
     "/api/*",
     bodyLimit({

@@ -45,6 +45,14 @@ const configSchema = z.object({
     .int()
     .refine((n) => n >= 1024 && (n & (n - 1)) === 0, "must be a power of two >= 1024")
     .default(32768),
+  /**
+   * Other origins allowed to call /api and /sync from a browser, comma-separated (e.g. a PWA
+   * served from a CDN, or the browser-test server). Unset: same origin only.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((o) => o.trim()).filter(Boolean) : [])),
   /** Set by `npm start` behind HTTPS to mark cookies Secure; inferred from PUBLIC_URL. */
   COOKIE_SECURE: bool.optional(),
 });
