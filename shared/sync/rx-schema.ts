@@ -15,8 +15,10 @@ function simplify(node: unknown): unknown {
   if (!node || typeof node !== "object") return node;
   const n = { ...(node as Json) };
   delete n.$schema;
-  delete n.pattern; // ajv-free storage: patterns are enforced by zod on the server
-  delete n.format;
+  // Keywords only (a string value), never a property that happens to be called so
+  // (courses.format): patterns and formats are enforced by zod on the server.
+  if (typeof n.pattern === "string") delete n.pattern;
+  if (typeof n.format === "string") delete n.format;
   const anyOf = n.anyOf as Json[] | undefined;
   if (anyOf && anyOf.length === 2 && anyOf.some((s) => s.type === "null")) {
     const other = anyOf.find((s) => s.type !== "null") as Json;
