@@ -10,7 +10,9 @@ const bool = z
 
 const configSchema = z.object({
   /** Postgres connection string. Unset: the embedded PGlite database in DATA_DIR. */
-  DATABASE_URL: z.url().optional(),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" })
+    .optional(),
   /** Folder of the embedded PGlite database (ignored when DATABASE_URL is set). */
   DATA_DIR: z.string().min(1).default("./data"),
   /** Interface and port the HTTP server listens on. */
@@ -52,7 +54,14 @@ const configSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(",").map((o) => o.trim()).filter(Boolean) : [])),
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((o) => o.trim())
+            .filter(Boolean)
+        : [],
+    ),
   /** Set by `npm start` behind HTTPS to mark cookies Secure; inferred from PUBLIC_URL. */
   COOKIE_SECURE: bool.optional(),
 });
@@ -78,7 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Secrets never reach the log: passwords inside URLs are masked. */
 export function describeConfig(c: Config): Record<string, unknown> {
-  const mask = (url?: string) => url?.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+  const mask = (raw?: string) => (raw === undefined ? undefined : maskUrl(raw));
   return {
     db: c.DATABASE_URL ? mask(c.DATABASE_URL) : `pglite:${c.DATA_DIR}`,
     host: c.HOST,
@@ -87,4 +96,16 @@ export function describeConfig(c: Config): Record<string, unknown> {
     smtp: c.SMTP_URL ? mask(c.SMTP_URL) : "off (mail is logged)",
     seedDemo: c.SEED_DEMO,
   };
+}
+
+/** A URL with its password (in the authority or a `password` parameter) replaced by ***. */
+export function maskUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    if (u.password) u.password = "***";
+    if (u.searchParams.has("password")) u.searchParams.set("password", "***");
+    return u.toString().replace("%2A%2A%2A", "***");
+  } catch {
+    return raw.replace(/\/\/[^/]*@/, "//***@");
+  }
 }

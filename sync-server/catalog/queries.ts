@@ -110,13 +110,16 @@ function toCard(r: CardRow): CourseCard {
   };
 }
 
+/** Titles in code-point order of their lower case: the same on every database collation. */
+const byTitle = sql`lower(${courses.title}) COLLATE "C"`;
+
 const SORTS: Record<z.output<typeof catalogQuery>["sort"], SQL[]> = {
-  popular: [desc(courses.studentCount), asc(courses.title)],
-  newest: [desc(courses.createdAt), asc(courses.title)],
-  rating: [sql`${courses.rating} desc nulls last`, asc(courses.title)],
-  price_asc: [asc(courses.priceCents), asc(courses.title)],
-  price_desc: [desc(courses.priceCents), asc(courses.title)],
-  title: [asc(courses.title)],
+  popular: [desc(courses.studentCount), byTitle],
+  newest: [desc(courses.createdAt), byTitle],
+  rating: [sql`${courses.rating} desc nulls last`, byTitle],
+  price_asc: [asc(courses.priceCents), byTitle],
+  price_desc: [desc(courses.priceCents), byTitle],
+  title: [byTitle],
 };
 
 export async function listCourses(db: Db, q: z.output<typeof catalogQuery>) {
@@ -217,7 +220,7 @@ export async function getCourseBySlug(db: Db, slug: string): Promise<CourseDetai
       .from(courseTestimonials)
       .where(byCourse(courseTestimonials))
       .orderBy(desc(courseTestimonials.isFeatured)),
-    db.select().from(courseTags).where(byCourse(courseTags)).orderBy(asc(courseTags.tag)),
+    db.select().from(courseTags).where(byCourse(courseTags)).orderBy(sql`lower(${courseTags.tag}) COLLATE "C"`),
     db
       .select()
       .from(courseCurriculum)

@@ -9,12 +9,13 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../sync-server/db/database";
 import { runMigrations } from "../../sync-server/db/migrate";
-import { adminPool, PG_TEMPLATE_DB, withDatabase } from "./postgres-admin";
+import { adminPool, templateDbName, withDatabase } from "./postgres-admin";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteDumpPath: string;
     pgTemplateUrl: string | null;
+    pgTemplateDb: string | null;
   }
 }
 
@@ -31,6 +32,7 @@ export default async function setup(project: TestProject) {
 
   const baseUrl = process.env.TEST_DATABASE_URL;
   let templateUrl: string | null = null;
+  const PG_TEMPLATE_DB = templateDbName();
   if (baseUrl) {
     const admin = adminPool(baseUrl);
     await admin.query(`DROP DATABASE IF EXISTS ${PG_TEMPLATE_DB} WITH (FORCE)`);
@@ -42,6 +44,7 @@ export default async function setup(project: TestProject) {
     await pgDb.close();
   }
   project.provide("pgTemplateUrl", templateUrl);
+  project.provide("pgTemplateDb", baseUrl ? PG_TEMPLATE_DB : null);
 
   return async () => {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,10 @@
 /** Creating and dropping throw-away Postgres databases for tests (needs CREATEDB). */
 import pg from "pg";
 
-export const PG_TEMPLATE_DB = "peerloop_test_template";
+/** One migrated template per test run, so runs sharing a Postgres do not break each other. */
+export function templateDbName(): string {
+  return `peerloop_tpl_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+}
 
 export function adminPool(baseUrl: string): pg.Pool {
   return new pg.Pool({ connectionString: baseUrl, max: 1 });

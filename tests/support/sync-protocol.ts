@@ -1,6 +1,12 @@
 /**
  * A raw sync-protocol client for tests: the HTTP calls a device makes, without RxDB, so
  * tests can send exactly what an attacker or a buggy device would.
+ *
+ *   login(t, email, password)              → bearer token (throws unless 200)
+ *   register(t, handle)                    → a new account { id, token } (throws unless 201)
+ *   pull(t, token, collection, cp, limit)  → the raw response of one pull
+ *   pullAll(t, token, collection, cp)      → { docs (by id, last state wins), checkpoint, batches }
+ *   push(t, token, collection, docs)       → the raw response of one push
  */
 import type { Checkpoint } from "../../shared/sync/protocol";
 import type { CallResult, TestApp } from "./test-app";
@@ -15,6 +21,19 @@ export async function login(t: TestApp, email: string, password: string): Promis
   return res.body.token as string;
 }
 
+export const TEST_PASSWORD = "correct horse battery";
+
+/** Registers `<handle>@example.com` (handles must be unique per test database). */
+export async function register(t: TestApp, handle: string): Promise<{ id: string; token: string }> {
+  const res = await t.call("POST", "/api/auth/register", {
+    body: { email: `${handle}@example.com`, password: TEST_PASSWORD, name: handle, handle },
+  });
+  if (res.status !== 201)
+    throw new Error(`register ${handle}: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.user.id as string, token: res.body.token as string };
+}
+
+/** One pull; `res.body` is `{ documents, checkpoint }` on 200. */
 export function pull(
   t: TestApp,
   token: string,
@@ -49,6 +68,7 @@ export async function pullAll(
   }
 }
 
+/** One push of `rows` ({ newDocumentState, assumedMasterState? }); 200 answers conflicts[]. */
 export function push(t: TestApp, token: string, collection: string, rows: unknown[]) {
   return t.call("POST", `/sync/${collection}/push`, { token, body: rows });
 }

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { type Database, type DbKind, openDatabase } from "../../sync-server/db/database";
-import { adminPool, PG_TEMPLATE_DB, withDatabase } from "./postgres-admin";
+import { adminPool, withDatabase } from "./postgres-admin";
 
 export interface TestDatabase extends Database {
   /** Connection string of a Postgres test database (for a second server process). */
@@ -29,7 +29,7 @@ export async function openTestDatabase(kind: DbKind): Promise<TestDatabase> {
   if (!baseUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = `peerloop_t_${randomBytes(6).toString("hex")}`;
   const admin = adminPool(baseUrl);
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("pgTemplateDb")}`);
   await admin.end();
   const url = withDatabase(baseUrl, name);
   const database = await openDatabase({ databaseUrl: url });

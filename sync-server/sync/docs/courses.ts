@@ -1,5 +1,5 @@
 /** Course documents (with their embedded content rows) and modules: server-written. */
-import { and, asc, inArray, isNull } from "drizzle-orm";
+import { and, asc, inArray, isNull, sql } from "drizzle-orm";
 import {
   courses as coursesDecl,
   modules as modulesDecl,
@@ -56,7 +56,7 @@ async function loadCourses(db: Db, ids: string[]) {
         .select()
         .from(courseTags)
         .where(and(inArray(courseTags.courseId, ids), isNull(courseTags.deletedAt)))
-        .orderBy(asc(courseTags.tag)),
+        .orderBy(sql`lower(${courseTags.tag}) COLLATE "C"`),
       db.select().from(peerloopFeatures).where(inArray(peerloopFeatures.courseId, ids)),
     ]);
   const g = <T extends { courseId: string }>(list: T[]) => groupBy(list, (r) => r.courseId);

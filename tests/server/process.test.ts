@@ -1,0 +1,232 @@
+/**
+ * The newcomer's `npm start`, for real: server processes started the way `npm start` does,
+ * on a temp data folder, stopped with signals, restarted, killed and restarted again.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../sync-server/db/database";
+import { courses, users } from "../../sync-server/db/schema";
+import { demoCourses, demoUsers } from "../../sync-server/demo/world";
+import { adminPool, withDatabase } from "../support/postgres-admin";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const START_TIMEOUT_MS = 60_000;
+/** What the catalog lists: active, not retired. */
+const publishedSlugs = demoCourses
+  .filter((c) => c.isActive && !c.isRetired)
+  .map((c) => c.slug)
+  .sort();
+
+interface Server {
+  child: ChildProcess;
+  /** Every stdout/stderr line so far. */
+  output: string[];
+  exit: Promise<number | null>;
+}
+
+function launch(env: Record<string, string>): Server {
+  const child = spawn(process.execPath, ["--import", "tsx", "sync-server/main.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      PASSWORD_SCRYPT_N: "1024",
+      DATABASE_URL: "",
+      LOG_LEVEL: "info",
+      SEED_DEMO: "true",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => output.push(...chunk.toString().split("\n").filter(Boolean));
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  running.add(child);
+  void exit.then(() => running.delete(child));
+  return { child, output, exit };
+}
+
+const running = new Set<ChildProcess>();
+
+/** The url of the "PeerLoop is listening" JSON log line, once it appears. */
+async function listeningUrl(server: Server): Promise<string> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let exited = false;
+  void server.exit.then(() => {
+    exited = true;
+  });
+  while (Date.now() < deadline) {
+    for (const line of server.output) {
+      const entry = parseJson(line);
+      if (entry?.msg === "PeerLoop is listening" && typeof entry.url === "string") return entry.url;
+    }
+    if (exited) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server did not start:\n${server.output.join("\n")}`);
+}
+
+function parseJson(line: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(line);
+    return v && typeof v === "object" ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function start(env: Record<string, string>) {
+  const server = launch(env);
+  return { ...server, url: await listeningUrl(server) };
+}
+
+async function getJson(url: string) {
+  const res = await fetch(url);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+async function catalog(url: string): Promise<{ slugs: string[]; ids: string[]; total: number }> {
+  const { status, body } = await getJson(`${url}/api/courses?limit=100&sort=title`);
+  expect(status).toBe(200);
+  const list = body.courses as { slug: string; id: string }[];
+  return {
+    slugs: list.map((c) => c.slug).sort(),
+    ids: list.map((c) => c.id).sort(),
+    total: body.total as number,
+  };
+}
+
+async function stop(server: Server, signal: NodeJS.Signals) {
+  server.child.kill(signal);
+  const t0 = Date.now();
+  const code = await server.exit;
+  return { code, ms: Date.now() - t0 };
+}
+
+afterAll(async () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+describe("npm start on the embedded database", () => {
+  let dataDir: string;
+  let first: Awaited<ReturnType<typeof start>>;
+  let firstCatalog: Awaited<ReturnType<typeof catalog>>;
+  const env = () => ({ DATA_DIR: dataDir });
+  const lockFile = () => join(dataDir, "peerloop.lock");
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), "peerloop-proc-"));
+  });
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("starts on a fresh folder, reports healthy PGlite and serves the demo courses", async () => {
+    first = await start(env());
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(first.url).not.toMatch(/:0$/);
+    const health = await getJson(`${first.url}/health`);
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: "ok", db: "pglite" });
+    firstCatalog = await catalog(first.url);
+    expect(firstCatalog.slugs).toEqual(publishedSlugs);
+    expect(firstCatalog.total).toBe(publishedSlugs.length);
+    expect(readFileSync(lockFile(), "utf8").trim()).toBe(String(first.child.pid));
+  }, 90_000);
+
+  it("refuses a second process on the same folder while the first keeps serving", async () => {
+    const second = launch(env());
+    expect(await second.exit).toBe(1);
+    expect(second.output.join("\n")).toMatch(/in use/);
+    expect(second.output.join("\n")).toContain(String(first.child.pid));
+    expect((await getJson(`${first.url}/health`)).status).toBe(200);
+    expect(readFileSync(lockFile(), "utf8").trim()).toBe(String(first.child.pid));
+  }, 90_000);
+
+  it("stops on SIGTERM with exit code 0 within seconds and removes its lock", async () => {
+    const { code, ms } = await stop(first, "SIGTERM");
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(5_000);
+    expect(existsSync(lockFile())).toBe(false);
+    await expect(fetch(`${first.url}/health`)).rejects.toThrow();
+  }, 30_000);
+
+  it("restarts on the same folder with the same data, without seeding again", async () => {
+    const again = await start(env());
+    try {
+      expect((await getJson(`${again.url}/health`)).body.db).toBe("pglite");
+      expect(await catalog(again.url)).toEqual(firstCatalog);
+    } finally {
+      expect((await stop(again, "SIGTERM")).code).toBe(0);
+    }
+  }, 90_000);
+
+  it("starts after a SIGKILL left a stale lock behind", async () => {
+    const killed = await start(env());
+    const pid = killed.child.pid;
+    await stop(killed, "SIGKILL");
+    expect(readFileSync(lockFile(), "utf8").trim()).toBe(String(pid));
+
+    const next = await start(env());
+    try {
+      expect((await getJson(`${next.url}/health`)).status).toBe(200);
+      expect(await catalog(next.url)).toEqual(firstCatalog);
+    } finally {
+      expect((await stop(next, "SIGTERM")).code).toBe(0);
+    }
+  }, 120_000);
+
+  it("holds the demo world exactly once after all those starts", async () => {
+    const database = await openDatabase({ dataDir });
+    try {
+      const [u] = await database.db.select({ n: count() }).from(users);
+      const [c] = await database.db.select({ n: count() }).from(courses);
+      expect([u?.n, c?.n]).toEqual([demoUsers.length, demoCourses.length]);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)("npm start on Postgres", () => {
+  const baseUrl = process.env.TEST_DATABASE_URL ?? "";
+  const name = `peerloop_proc_${randomBytes(6).toString("hex")}`;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "peerloop-proc-pg-"));
+    const admin = adminPool(baseUrl);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  });
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    const admin = adminPool(baseUrl);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it("migrates and seeds an empty database, reports postgres and serves the demo courses", async () => {
+    const server = await start({ DATA_DIR: dataDir, DATABASE_URL: withDatabase(baseUrl, name) });
+    try {
+      const health = await getJson(`${server.url}/health`);
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({ status: "ok", db: "postgres" });
+      expect((await catalog(server.url)).slugs).toEqual(publishedSlugs);
+      // DATA_DIR is not used with DATABASE_URL: no lock, no PGlite folder.
+      expect(existsSync(join(dataDir, "peerloop.lock"))).toBe(false);
+      expect(existsSync(join(dataDir, "pglite"))).toBe(false);
+    } finally {
+      expect((await stop(server, "SIGTERM")).code).toBe(0);
+    }
+  }, 90_000);
+});
