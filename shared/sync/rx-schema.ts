@@ -24,7 +24,9 @@ function simplify(node: unknown): unknown {
     const other = anyOf.find((s) => s.type !== "null") as Json;
     delete n.anyOf;
     const merged = simplify(other) as Json;
-    return { ...n, ...merged, type: [merged.type, "null"].flat() };
+    // An enum must list null too, or a null value fails validation despite the type.
+    const values = Array.isArray(merged.enum) ? { enum: [...merged.enum, null] } : {};
+    return { ...n, ...merged, ...values, type: [merged.type, "null"].flat() };
   }
   for (const [k, v] of Object.entries(n)) n[k] = simplify(v);
   return n;

@@ -90,12 +90,15 @@ export async function listenForChanges(
       client.on("notification", (msg) => {
         if (msg.channel === SYNC_CHANNEL && msg.payload) onPayload(msg.payload);
       });
-      client.on("error", (err) => {
+      const mine = client;
+      mine.on("error", (err) => {
+        // After stop() the client is already released (e.g. the database was dropped).
+        if (stopped || client !== mine) return;
         log.warn("sync listener lost its connection; reconnecting", { err });
-        client?.release(true);
         client = undefined;
+        mine.release(true);
         // Devices resync on their own when the stream drops; this process just reconnects.
-        if (!stopped) setTimeout(() => void connect(), 1000);
+        setTimeout(() => void connect(), 1000);
       });
       await client.query(`LISTEN ${SYNC_CHANNEL}`);
     } catch (err) {
@@ -106,9 +109,11 @@ export async function listenForChanges(
   await connect();
   return async () => {
     stopped = true;
-    if (client) {
-      await client.query(`UNLISTEN ${SYNC_CHANNEL}`).catch(() => {});
-      client.release();
+    const last = client;
+    client = undefined;
+    if (last) {
+      await last.query(`UNLISTEN ${SYNC_CHANNEL}`).catch(() => {});
+      last.release();
     }
   };
 }

@@ -7,6 +7,7 @@
  *   this write (operation, editable fields, the collection's own rule).
  * A repeated push is harmless: a row whose new state equals the server's is a no-op.
  */
+import { sql } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
 import type { PushRejectCode, PushRejection, PushRow } from "../../shared/sync/protocol";
 import type { Db } from "../db/database";
@@ -21,14 +22,12 @@ export interface PushOutcome {
   applied: number;
 }
 
-/** Stable comparison of two states: declared fields in a fixed order, plus `_deleted`. */
-function canonical(
-  coll: ServerCollection,
-  doc: Record<string, unknown> | null | undefined,
-): string {
+/** Stable comparison of two states on the given fields (`_deleted` as a boolean). */
+function canonical(keys: Set<string>, doc: Record<string, unknown> | null | undefined): string {
   if (!doc) return "null";
-  const keys = Object.keys(coll.decl.schema.shape).sort();
-  return JSON.stringify([...keys.map((k) => doc[k] ?? null), doc._deleted === true]);
+  return JSON.stringify(
+    [...keys].sort().map((k) => (k === "_deleted" ? doc[k] === true : (doc[k] ?? null))),
+  );
 }
 
 export async function push(
@@ -60,11 +59,12 @@ export async function push(
     deleted: boolean;
     assumed: PushRow["assumedMasterState"];
   }[] = [];
+  const strict = coll.decl.schema.strict();
   for (const row of rows) {
     const state = row.newDocumentState;
     const id = typeof state.id === "string" ? state.id : "";
     const { _deleted, ...fields } = state;
-    const result = coll.decl.schema.strict().safeParse(fields);
+    const result = strict.safeParse(fields);
     if (!result.success || (_deleted !== undefined && typeof _deleted !== "boolean")) {
       const issue = result.success
         ? "_deleted must be a boolean"
@@ -102,62 +102,101 @@ export async function push(
   }
 
   const ids = parsed.map((p) => p.id);
-  const [current, scopes] = await Promise.all([coll.load(db, ids), loadUserScopes(db, userId)]);
-  const visible = await visibleDocs(db, coll.decl.name, [...current.keys()], [...scopes]);
-  const writes: (Write & { row: (typeof parsed)[number] })[] = [];
-  for (const p of parsed) {
-    const cur = current.get(p.id);
-    if (cur && !visible.has(p.id)) {
-      // Same answer as for any write the user may not make: existence is not revealed.
-      reject(p, "forbidden_write", "You may not write this document.");
-      continue;
-    }
-    const next = { ...p.doc, _deleted: p.deleted };
-    if (cur && canonical(coll, next) === canonical(coll, cur)) continue; // repeated push
-    if (cur ? canonical(coll, p.assumed) !== canonical(coll, cur) : p.assumed) {
-      conflicts.push(cur ?? ({ ...p.state, _deleted: true } as SyncedDoc));
-      continue;
-    }
-    const op = !cur ? "create" : p.deleted ? "delete" : "update";
-    if (!write[op]) {
-      reject(
-        p,
-        cur ? "server_owned" : "forbidden_write",
-        `Devices may not ${op} ${coll.decl.name}.`,
-        cur,
-      );
-      continue;
-    }
-    if (op === "update" && cur) {
-      const editable = new Set<string>(write.editable);
-      const changed = Object.keys(coll.decl.schema.shape).find(
-        (k) =>
-          !editable.has(k) && JSON.stringify(p.doc[k] ?? null) !== JSON.stringify(cur[k] ?? null),
-      );
-      if (changed) {
-        reject(p, "server_owned", `${coll.decl.name}.${changed} is set by the server.`, cur);
+  const scopes = await loadUserScopes(db, userId);
+  // Read, judge and write in one transaction holding a lock per document: two devices
+  // pushing one document at once must not both pass the conflict check against the same
+  // state (the second would silently overwrite the first).
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await lockDocuments(tx, coll.decl.name, ids);
+    const current = await coll.load(tx, ids);
+    const visible = await visibleDocs(tx, coll.decl.name, [...current.keys()], [...scopes]);
+    // What a device may change: conflicts and no-ops are judged on these alone, so a stale
+    // copy of a server-stamped field (updatedAt) is not mistaken for an edit or a conflict.
+    const editable = new Set<string>([...write.editable, "_deleted"]);
+    const fields = Object.keys(coll.decl.schema.shape);
+    const writes: (Write & { row: (typeof parsed)[number] })[] = [];
+    for (const p of parsed) {
+      const cur = current.get(p.id);
+      if (cur && !visible.has(p.id)) {
+        // Same answer as for any write the user may not make: existence is not revealed.
+        reject(p, "forbidden_write", "You may not write this document.");
         continue;
       }
+      if (cur && !p.assumed) {
+        // The device thinks it creates what the server already has (a repeated push whose
+        // answer was lost, or two devices creating one derived id): it gets the server's.
+        conflicts.push(cur);
+        continue;
+      }
+      if (!cur && p.assumed) {
+        conflicts.push({ ...p.state, _deleted: true } as SyncedDoc); // gone from the server
+        continue;
+      }
+      if (cur && p.assumed) {
+        // A server-owned field counts as changed by the device only if its new state differs
+        // from what the device was told (a stale copy of a server stamp is not an edit).
+        const assumed = p.assumed;
+        const changed = fields.find(
+          (k) =>
+            !editable.has(k) &&
+            JSON.stringify(p.doc[k] ?? null) !== JSON.stringify(assumed[k] ?? null),
+        );
+        if (changed) {
+          reject(p, "server_owned", `${coll.decl.name}.${changed} is set by the server.`, cur);
+          continue;
+        }
+        if (canonical(editable, assumed) !== canonical(editable, cur)) {
+          conflicts.push(cur); // someone else changed it since the device last saw it
+          continue;
+        }
+        if (canonical(editable, { ...p.doc, _deleted: p.deleted }) === canonical(editable, cur))
+          continue; // no-op
+      }
+      const op = !cur ? "create" : p.deleted ? "delete" : "update";
+      if (!write[op]) {
+        reject(
+          p,
+          cur ? "server_owned" : "forbidden_write",
+          `Devices may not ${op} ${coll.decl.name}.`,
+          cur,
+        );
+        continue;
+      }
+      if (cur) {
+        // Server-owned fields keep the server's current values.
+        const merged = Object.fromEntries(
+          fields.map((k) => [k, editable.has(k) ? p.doc[k] : cur[k]]),
+        );
+        writes.push({ op, doc: merged as Doc, current: cur, row: p });
+        continue;
+      }
+      writes.push({ op, doc: p.doc, current: cur, row: p });
     }
-    writes.push({ op, doc: p.doc, current: cur, row: p });
-  }
 
-  const verdicts =
-    writes.length && coll.writer ? await coll.writer.authorize(db, userId, writes) : [];
-  const accepted = writes.filter((w, i) => {
-    const v = verdicts[i];
-    if (v && !v.ok) reject(w.row, v.code, v.message, w.current);
-    return v?.ok;
+    const verdicts =
+      writes.length && coll.writer ? await coll.writer.authorize(tx, userId, writes) : [];
+    const accepted = writes.filter((w, i) => {
+      const v = verdicts[i];
+      if (v && !v.ok) reject(w.row, v.code, v.message, w.current);
+      return v?.ok;
+    });
+    if (accepted.length && coll.writer) await coll.writer.apply(tx, userId, accepted);
+    if (rejected.length) await recordRejections(tx, userId, coll, rejected);
+    // Report refusals in the order the device sent the rows.
+    const order = new Map(rows.map((r, i) => [String(r.newDocumentState.id), i]));
+    rejected.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return { conflicts, rejected, applied: accepted.length };
   });
-  if (accepted.length && coll.writer) {
-    const writer = coll.writer;
-    await db.transaction(async (tx) => writer.apply(tx as unknown as Db, userId, accepted));
-  }
-  if (rejected.length) await recordRejections(db, userId, coll, rejected);
-  // Report refusals in the order the device sent the rows.
-  const order = new Map(rows.map((r, i) => [String(r.newDocumentState.id), i]));
-  rejected.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  return { conflicts, rejected, applied: accepted.length };
+}
+
+/** Transaction-scoped advisory locks on these documents, taken in a fixed order (no deadlock). */
+async function lockDocuments(tx: Db, collection: string, ids: string[]) {
+  const keys = [...new Set(ids.map((id) => `${collection}:${id}`))].sort();
+  if (keys.length === 0) return;
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(${`{${keys.map((k) => `"${k.replace(/["\\]/g, "")}"`).join(",")}}`}::text[]) AS k ORDER BY k`,
+  );
 }
 
 async function recordRejections(

@@ -39,22 +39,22 @@ const progressSchema = z.object({
 export type ProgressDoc = z.output<typeof progressSchema>;
 
 /**
- * Progress only moves forward, unless the learner explicitly un-checks: a stale device that
- * never saw a completion cannot undo it, but a later deliberate un-check wins.
+ * Progress only moves forward, unless the learner explicitly un-checks. Each side carries
+ * the time of its latest check (`completedAt`) and latest explicit un-check (`uncheckedAt`);
+ * the later action wins. A stale device that never saw a completion has no un-check to
+ * offer, so it cannot undo it; a deliberate later un-check does. Taking the latest of each
+ * time makes the merge symmetric and associative: devices converge in any order.
  */
 export function mergeProgress(master: ProgressDoc, fork: ProgressDoc): ProgressDoc {
-  if (master.isComplete === fork.isComplete) return master;
-  const [done, undone] = master.isComplete ? [master, fork] : [fork, master];
-  const uncheckedLater =
-    undone.uncheckedAt !== null &&
-    (done.completedAt === null || undone.uncheckedAt > done.completedAt);
-  const winner = uncheckedLater ? undone : done;
-  return {
-    ...master,
-    isComplete: winner.isComplete,
-    completedAt: winner.completedAt,
-    uncheckedAt: winner.uncheckedAt,
-  };
+  const later = (a: string | null, b: string | null) =>
+    a === null ? b : b === null ? a : a > b ? a : b;
+  const completedAt = later(master.completedAt, fork.completedAt);
+  const uncheckedAt = later(master.uncheckedAt, fork.uncheckedAt);
+  const isComplete =
+    completedAt === null && uncheckedAt === null
+      ? master.isComplete || fork.isComplete // no times (e.g. imported rows): completion wins
+      : completedAt !== null && (uncheckedAt === null || completedAt > uncheckedAt);
+  return { ...master, isComplete, completedAt, uncheckedAt };
 }
 
 export const progress = defineCollection({
