@@ -12,6 +12,8 @@ export interface FeedRow {
   docId: string;
   x: string;
   p: number;
+  /** The document left this row's scope (it may still be in another). */
+  removed: boolean;
 }
 
 const textArray = (values: string[]) =>
@@ -19,8 +21,10 @@ const textArray = (values: string[]) =>
 const uuidArray = (values: string[]) => sql`${`{${values.join(",")}}`}::uuid[]`;
 
 /**
- * The next documents changed after `after` in any of `scopes`, one row per document (its
- * latest change), at most `limit`.
+ * Feed rows after `after` in any of `scopes`, in (xid, position) order, at most `limit`.
+ * No DISTINCT here: a plain ORDER BY … LIMIT lets Postgres keep only the top rows instead
+ * of sorting every row after the cursor; the rare document present in two of the scopes
+ * is de-duplicated by the caller.
  */
 export async function changesAfter(
   db: Db,
@@ -32,17 +36,43 @@ export async function changesAfter(
   if (scopes.length === 0) return [];
   return queryRows<FeedRow>(
     db,
-    sql`SELECT doc_id AS "docId", xid::text AS x, position::float8 AS p FROM (
-          SELECT DISTINCT ON (doc_id) doc_id, xid, position
-          FROM sync_changes
-          WHERE collection = ${collection} AND scope = ANY(${textArray(scopes)})
-            AND (xid, position) > (${after.x}::xid8, ${after.p}::bigint)
-            AND xid < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY doc_id, xid DESC, position DESC
-        ) latest
+    sql`SELECT doc_id AS "docId", xid::text AS x, position::float8 AS p, removed
+        FROM sync_changes
+        WHERE collection = ${collection} AND scope = ANY(${textArray(scopes)})
+          AND (xid, position) > (${after.x}::xid8, ${after.p}::bigint)
+          AND xid < pg_snapshot_xmin(pg_current_snapshot())
         ORDER BY xid, position
         LIMIT ${limit}`,
   );
+}
+
+/**
+ * The next `docs` distinct documents after `after`: rows in order, de-duplicated, fetched
+ * again when duplicates left the batch short — a short batch tells RxDB it is caught up.
+ * Returns the rows consumed (a prefix of the feed) and whether the feed is exhausted.
+ */
+export async function nextDocuments(
+  db: Db,
+  collection: string,
+  scopes: string[],
+  after: Cursor,
+  docs: number,
+): Promise<{ rows: FeedRow[]; exhausted: boolean }> {
+  const consumed: FeedRow[] = [];
+  const seen = new Set<string>();
+  let cursor = after;
+  for (;;) {
+    const want = docs - seen.size;
+    const rows = await changesAfter(db, collection, scopes, cursor, want);
+    for (const r of rows) {
+      consumed.push(r);
+      seen.add(r.docId);
+      if (seen.size === docs) return { rows: consumed, exhausted: false };
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < want) return { rows: consumed, exhausted: true };
+    cursor = { x: last.x, p: last.p };
+  }
 }
 
 /** Of `docIds`, those still granted by one of `scopes` (present there and not departed). */

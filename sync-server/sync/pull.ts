@@ -17,16 +17,16 @@ import { syncState } from "../db/schema";
 import { ApiError } from "../http/errors";
 import type { Doc, ServerCollection, SyncedDoc } from "./docs/types";
 import {
-  changesAfter,
   cursorLess,
   docsInScopes,
   type FeedRow,
+  nextDocuments,
   START,
   visibleDocs,
   waitUntilServable,
 } from "./feed";
 import { loadUserRights } from "./rights";
-import { loadScopeSet, saveScopeSet } from "./scope-sets";
+import { loadScopeSet, saveScopeSet, scopeSetHash } from "./scope-sets";
 
 export const PURGE_HORIZON_KEY = "purge_horizon";
 
@@ -48,7 +48,14 @@ export async function pull(
   );
   const grantedSet = new Set(granted);
 
-  const { main, backfill, lost } = await resolveStreams(db, userId, checkpoint, grantedSet);
+  const horizon = await purgeHorizon(db);
+  const { main, backfill, lost } = await resolveStreams(
+    db,
+    userId,
+    checkpoint,
+    grantedSet,
+    horizon,
+  );
   await waitUntilServable(db, coll.decl.name, backfill ? [main, backfill] : [main]);
   const out = new Map<string, Doc & { _deleted: boolean }>();
   const tombstone = (id: string) => out.set(id, { id, _deleted: true });
@@ -64,15 +71,19 @@ export async function pull(
   // deleted or no scope of the user grants it any more (its content is not shown to
   // someone who lost the right to see it).
   const serve = async (rows: FeedRow[]) => {
-    const ids = rows.map((r) => r.docId);
-    const [docs, visible] = await Promise.all([
+    const ids = [...new Set(rows.map((r) => r.docId))];
+    // A row that is not `removed` proves its document is in a scope the user holds; only
+    // documents seen leaving a scope need asking whether another scope still grants them.
+    const granting = new Set(rows.filter((r) => !r.removed).map((r) => r.docId));
+    const departed = ids.filter((id) => !granting.has(id));
+    const [docs, stillGranted] = await Promise.all([
       coll.load(db, ids),
-      visibleDocs(db, coll.decl.name, ids, granted),
+      visibleDocs(db, coll.decl.name, departed, granted),
     ]);
-    for (const r of rows) {
-      const doc = docs.get(r.docId);
-      if (doc && visible.has(r.docId)) out.set(r.docId, doc as SyncedDoc);
-      else tombstone(r.docId);
+    for (const id of ids) {
+      const doc = docs.get(id);
+      if (doc && (granting.has(id) || stillGranted.has(id))) out.set(id, doc as SyncedDoc);
+      else tombstone(id);
     }
     const last = rows.at(-1);
     return last ? { x: last.x, p: last.p } : null;
@@ -82,14 +93,22 @@ export async function pull(
   // here too: a document sent by an earlier backfill batch may be deleted meanwhile.
   let back: Stream | null = backfill;
   if (back && out.size < limit) {
-    const budget = limit - out.size;
-    const rows = await changesAfter(db, coll.decl.name, back.scopes, back.cursor, budget);
+    const { rows, exhausted } = await nextDocuments(
+      db,
+      coll.decl.name,
+      back.scopes,
+      back.cursor,
+      limit - out.size,
+    );
     back.cursor = (await serve(rows)) ?? back.cursor;
-    if (rows.length < budget) {
+    if (exhausted) {
       // Exhausted: the gained scopes join the main set. A device with no main set yet
       // continues from the backfill's end; otherwise from its main cursor, so the few
       // documents of the gained scopes changed in between are sent twice (harmless).
-      if (main.scopes.length === 0) main.cursor = back.cursor;
+      // Purged rows are gone and need no serving: a device that starts over may start past
+      // the purge horizon (else its next pull would be sent to start over again).
+      if (main.scopes.length === 0)
+        main.cursor = horizon && cursorLess(back.cursor, horizon) ? horizon : back.cursor;
       main.scopes = [...main.scopes, ...back.scopes];
       back = null;
     }
@@ -97,16 +116,33 @@ export async function pull(
 
   // 3. Main stream: every change in the main scopes after the main cursor.
   if (out.size < limit && main.scopes.length) {
-    const rows = await changesAfter(db, coll.decl.name, main.scopes, main.cursor, limit - out.size);
+    const { rows } = await nextDocuments(
+      db,
+      coll.decl.name,
+      main.scopes,
+      main.cursor,
+      limit - out.size,
+    );
     main.cursor = (await serve(rows)) ?? main.cursor;
   }
 
-  const h = await saveScopeSet(db, userId, main.scopes);
-  const b = back ? { ...back.cursor, h: await saveScopeSet(db, userId, back.scopes) } : null;
+  // Scope sets are written only when they change, so a steady device's pulls only read.
+  const keep = (scopes: string[], known: string | undefined) =>
+    known !== undefined && scopeSetHash(userId, scopes) === known
+      ? known
+      : saveScopeSet(db, userId, scopes);
+  const h = await keep(main.scopes, checkpoint?.h);
+  const b = back ? { ...back.cursor, h: await keep(back.scopes, checkpoint?.b?.h) } : null;
   return { documents: [...out.values()], checkpoint: { ...main.cursor, h, b } };
 }
 
-async function resolveStreams(db: Db, userId: string, cp: Checkpoint | null, granted: Set<string>) {
+async function resolveStreams(
+  db: Db,
+  userId: string,
+  cp: Checkpoint | null,
+  granted: Set<string>,
+  horizon: Cursor | null,
+) {
   if (!cp) {
     return {
       main: { cursor: START, scopes: [] } as Stream,
@@ -125,7 +161,6 @@ async function resolveStreams(db: Db, userId: string, cp: Checkpoint | null, gra
       "This checkpoint is unknown here; start again without one.",
     );
   }
-  const horizon = await purgeHorizon(db);
   if (horizon && mainScopes.length && cursorLess({ x: cp.x, p: cp.p }, horizon)) {
     throw new ApiError(
       410,

@@ -156,13 +156,22 @@ export function registerSyncRoutes(api: ApiRouter) {
           );
         });
         let open = true;
+        // The heartbeat wait ends early when the device goes, so no timer outlives it.
+        let wake = () => {};
         stream.onAbort(() => {
           open = false;
           unsubscribe();
+          wake();
         });
         await send({ type: "hello", collections: COLLECTION_NAMES });
         while (open) {
-          await stream.sleep(HEARTBEAT_MS);
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, HEARTBEAT_MS);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
           if (open) await stream.write(": ping\n\n").catch(() => {});
         }
       });

@@ -3,7 +3,7 @@
  * checkpoint can only ever name a set of its own user: a forged or borrowed one is unknown.
  */
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { syncScopeSets } from "../db/schema";
 
@@ -27,14 +27,21 @@ export async function saveScopeSet(
   return hash;
 }
 
-/** The scopes of a hash this user saved, or null when unknown (purged, or not theirs). */
+const TOUCH_AFTER_MS = 86_400_000;
+
+/**
+ * The scopes of a hash this user saved, or null when unknown (purged, or not theirs).
+ * Sets in use are touched (at most daily) so the purge of unused sets spares them.
+ */
 export async function loadScopeSet(db: Db, userId: string, hash: string): Promise<string[] | null> {
-  const [row] = await db
-    .select()
-    .from(syncScopeSets)
-    .where(and(eq(syncScopeSets.hash, hash)))
-    .limit(1);
-  if (!row) return null;
+  const [row] = await db.select().from(syncScopeSets).where(eq(syncScopeSets.hash, hash)).limit(1);
   // Re-derive: a hash only counts if it is this user's hash of exactly these scopes.
-  return scopeSetHash(userId, row.scopes) === hash ? row.scopes : null;
+  if (!row || scopeSetHash(userId, row.scopes) !== hash) return null;
+  if (Date.now() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
+    await db
+      .update(syncScopeSets)
+      .set({ lastUsedAt: new Date() })
+      .where(eq(syncScopeSets.hash, hash));
+  }
+  return row.scopes;
 }

@@ -39,6 +39,16 @@ export async function openTestDatabase(kind: DbKind): Promise<TestDatabase> {
     async close() {
       await database.close();
       const a = adminPool(baseUrl);
+      // pg-pool's end() resolves before its sockets are gone; dropping WITH (FORCE) right
+      // away kills backends mid-goodbye and the client reports an unhandled 57P01.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await a.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+          [name],
+        );
+        if (rows[0]?.n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();
     },
