@@ -220,7 +220,11 @@ export async function getCourseBySlug(db: Db, slug: string): Promise<CourseDetai
       .from(courseTestimonials)
       .where(byCourse(courseTestimonials))
       .orderBy(desc(courseTestimonials.isFeatured)),
-    db.select().from(courseTags).where(byCourse(courseTags)).orderBy(sql`lower(${courseTags.tag}) COLLATE "C"`),
+    db
+      .select()
+      .from(courseTags)
+      .where(byCourse(courseTags))
+      .orderBy(sql`lower(${courseTags.tag}) COLLATE "C"`),
     db
       .select()
       .from(courseCurriculum)

@@ -11,7 +11,6 @@ import { sampleDocs } from "./fixtures";
 
 let db: PeerloopDatabase;
 
-
 beforeAll(async () => {
   db = await createPeerloopDatabase({
     name: `schema-${Date.now()}`,
