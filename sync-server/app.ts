@@ -19,6 +19,7 @@ import { ApiRouter } from "./http/api-router";
 import type { AppEnv, Deps } from "./http/context";
 import { ApiError, errorBody } from "./http/errors";
 import { buildOpenApi } from "./http/openapi";
+import { serveClient } from "./http/static";
 import { registerSyncRoutes } from "./sync/routes";
 import { APP_VERSION } from "./version";
 
@@ -92,6 +93,8 @@ export function createApp(deps: Deps) {
   const openApi = buildOpenApi(api.specs, APP_VERSION);
   api.app.get("/api/openapi.json", (c) => c.json(openApi));
   app.route("/", api.app);
+  // The built PWA (dist/client) and its routes; falls through when it is not built.
+  app.use("*", serveClient());
 
   app.notFound((c) =>
     c.json(errorBody("not_found", `Nothing at ${c.req.method} ${c.req.path}.`), 404),

@@ -1,0 +1,58 @@
+/**
+ * `npm run test:e2e`: builds the PWA, starts the real server (PGlite, demo world) and drives
+ * Debian's Chromium through the learner's offline day and the teacher's offline view.
+ * Screenshots land in test-artifacts/. Exits non-zero on any failure or axe violation.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { learnerOffline } from "./learner";
+import { ARTIFACTS, launchChromium, ROOT, startE2eServer } from "./support";
+import { teacherOffline } from "./teacher";
+import { updatePrompt } from "./update";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  console.error(`End-to-end tests need Chromium at ${chromium} (or set CHROMIUM_PATH).`);
+  process.exit(process.env.CI ? 1 : 0);
+}
+
+const t0 = performance.now();
+const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+if (!process.env.PEERLOOP_SKIP_BUILD) {
+  const vite = join(ROOT, "node_modules/vite/bin/vite.js");
+  const built = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  if (built.status !== 0) process.exit(1);
+  console.log(`built the PWA (${elapsed()})`);
+}
+
+const server = await startE2eServer();
+const browser = await launchChromium();
+let failed = false;
+try {
+  const learner = await learnerOffline(browser, server.url, server.database.db);
+  console.log(
+    `ok learner: offline reload, "${learner.moduleTitle}" completed offline, message sent offline, both in Postgres (${elapsed()})`,
+  );
+  const teacher = await teacherOffline(browser, server.url);
+  console.log(`ok teacher: offline view shows "${teacher.row.trim()}" (${elapsed()})`);
+  await updatePrompt(browser, server.url);
+  console.log(`ok update: "new version" prompt, switched on "Reload now" (${elapsed()})`);
+  const findings = [...learner.findings, ...teacher.findings];
+  for (const f of findings) {
+    console.error(`axe ${f.screen}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.join(", ")}`);
+  }
+  console.log(`axe: ${findings.length} violation(s) on 10 screens`);
+  if (findings.length) failed = true;
+} catch (err) {
+  failed = true;
+  console.error(err);
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`${failed ? "FAILED" : "passed"} in ${elapsed()}; screenshots in ${ARTIFACTS}`);
+process.exit(failed ? 1 : 0);
