@@ -7,7 +7,7 @@
 import type { RxCollection } from "rxdb";
 import { type RxReplicationState, replicateRxCollection } from "rxdb/plugins/replication";
 import { BehaviorSubject, filter, firstValueFrom, type Observable, Subject } from "rxjs";
-import type { StreamEvent } from "../../shared/sync/protocol";
+import { PULL_DEFAULT_LIMIT, type StreamEvent } from "../../shared/sync/protocol";
 import type { CollectionName } from "../../shared/sync/registry";
 import type { PeerloopDatabase } from "./database";
 import { createSyncHttp, type SyncHttp } from "./http";
@@ -30,7 +30,10 @@ export interface StartSyncOptions {
   getToken: () => string | null | Promise<string | null>;
   /** Injected in tests (e.g. to cut a device off); the global fetch otherwise. */
   fetch?: typeof fetch;
-  /** Documents per pull request (the server caps it at 5000). Default 200. */
+  /**
+   * Documents per pull request (the server caps it at 5000). Default 1000: the first sync
+   * of a learner's world is thousands of documents, and each request has a fixed cost.
+   */
   batchSize?: number;
   /** Rows per push request. Default 100. */
   pushBatchSize?: number;
@@ -140,7 +143,7 @@ export function startSync<N extends CollectionName>(
       live: true,
       retryTime: options.retryTime ?? 2000,
       waitForLeadership: options.waitForLeadership ?? db.multiInstance,
-      pull: { batchSize: options.batchSize ?? 200, handler: sync.pull, stream$ },
+      pull: { batchSize: options.batchSize ?? PULL_DEFAULT_LIMIT, handler: sync.pull, stream$ },
       push: { batchSize: options.pushBatchSize ?? 100, handler: sync.push },
     });
     sync.attach(rs);

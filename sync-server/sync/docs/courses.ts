@@ -1,5 +1,5 @@
 /** Course documents (with their embedded content rows) and modules: server-written. */
-import { and, asc, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, isNull, sql } from "drizzle-orm";
 import {
   courses as coursesDecl,
   modules as modulesDecl,
@@ -16,48 +16,48 @@ import {
   courseTestimonials,
   peerloopFeatures,
 } from "../../db/schema";
-import { byId, groupBy, type ServerCollection, textList } from "./types";
+import { anyUuid, byId, groupBy, type ServerCollection, textList } from "./types";
 
 async function loadCourses(db: Db, ids: string[]) {
   if (ids.length === 0) return new Map();
   const [rows, objectives, includes, prerequisites, audience, testimonials, tags, features] =
     await Promise.all([
-      db.select().from(courses).where(inArray(courses.id, ids)),
+      db.select().from(courses).where(anyUuid(courses.id, ids)),
       db
         .select()
         .from(courseObjectives)
-        .where(and(inArray(courseObjectives.courseId, ids), isNull(courseObjectives.deletedAt)))
+        .where(and(anyUuid(courseObjectives.courseId, ids), isNull(courseObjectives.deletedAt)))
         .orderBy(asc(courseObjectives.displayOrder)),
       db
         .select()
         .from(courseIncludes)
-        .where(and(inArray(courseIncludes.courseId, ids), isNull(courseIncludes.deletedAt)))
+        .where(and(anyUuid(courseIncludes.courseId, ids), isNull(courseIncludes.deletedAt)))
         .orderBy(asc(courseIncludes.displayOrder)),
       db
         .select()
         .from(coursePrerequisites)
         .where(
-          and(inArray(coursePrerequisites.courseId, ids), isNull(coursePrerequisites.deletedAt)),
+          and(anyUuid(coursePrerequisites.courseId, ids), isNull(coursePrerequisites.deletedAt)),
         )
         .orderBy(asc(coursePrerequisites.type), asc(coursePrerequisites.displayOrder)),
       db
         .select()
         .from(courseTargetAudience)
         .where(
-          and(inArray(courseTargetAudience.courseId, ids), isNull(courseTargetAudience.deletedAt)),
+          and(anyUuid(courseTargetAudience.courseId, ids), isNull(courseTargetAudience.deletedAt)),
         )
         .orderBy(asc(courseTargetAudience.displayOrder)),
       db
         .select()
         .from(courseTestimonials)
-        .where(and(inArray(courseTestimonials.courseId, ids), isNull(courseTestimonials.deletedAt)))
+        .where(and(anyUuid(courseTestimonials.courseId, ids), isNull(courseTestimonials.deletedAt)))
         .orderBy(asc(courseTestimonials.createdAt)),
       db
         .select()
         .from(courseTags)
-        .where(and(inArray(courseTags.courseId, ids), isNull(courseTags.deletedAt)))
+        .where(and(anyUuid(courseTags.courseId, ids), isNull(courseTags.deletedAt)))
         .orderBy(sql`lower(${courseTags.tag}) COLLATE "C"`),
-      db.select().from(peerloopFeatures).where(inArray(peerloopFeatures.courseId, ids)),
+      db.select().from(peerloopFeatures).where(anyUuid(peerloopFeatures.courseId, ids)),
     ]);
   const g = <T extends { courseId: string }>(list: T[]) => groupBy(list, (r) => r.courseId);
   const [obj, inc, pre, aud, tst, tag] = [
@@ -130,7 +130,7 @@ export const modulesCollection: ServerCollection = {
   decl: modulesDecl,
   async load(db, ids) {
     if (ids.length === 0) return new Map();
-    const rows = await db.select().from(courseCurriculum).where(inArray(courseCurriculum.id, ids));
+    const rows = await db.select().from(courseCurriculum).where(anyUuid(courseCurriculum.id, ids));
     return byId(rows, (m) => ({
       id: m.id,
       courseId: m.courseId,

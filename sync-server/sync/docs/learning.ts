@@ -1,5 +1,5 @@
 /** Enrollments (server-decided) and module progress (written by the learner's devices). */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { progressId } from "../../../shared/ids/derived-id";
 import {
   enrollments as enrollmentsDecl,
@@ -8,6 +8,7 @@ import {
 import type { Db } from "../../db/database";
 import { courseCurriculum, enrollments, moduleProgress } from "../../db/schema";
 import {
+  anyUuid,
   byId,
   clampToNow,
   forbidden,
@@ -23,7 +24,7 @@ export const enrollmentsCollection: ServerCollection = {
   decl: enrollmentsDecl,
   async load(db, ids) {
     if (ids.length === 0) return new Map();
-    const rows = await db.select().from(enrollments).where(inArray(enrollments.id, ids));
+    const rows = await db.select().from(enrollments).where(anyUuid(enrollments.id, ids));
     return byId(rows, (e) => ({
       id: e.id,
       studentId: e.studentId,
@@ -43,11 +44,11 @@ async function authorizeProgress(db: Db, userId: string, writes: Write[]): Promi
   const enrollmentIds = [...new Set(writes.map((w) => String(w.doc.enrollmentId)))];
   const moduleIds = [...new Set(writes.map((w) => String(w.doc.moduleId)))];
   const [ens, mods] = await Promise.all([
-    db.select().from(enrollments).where(inArray(enrollments.id, enrollmentIds)),
+    db.select().from(enrollments).where(anyUuid(enrollments.id, enrollmentIds)),
     db
       .select({ id: courseCurriculum.id, courseId: courseCurriculum.courseId })
       .from(courseCurriculum)
-      .where(inArray(courseCurriculum.id, moduleIds)),
+      .where(anyUuid(courseCurriculum.id, moduleIds)),
   ]);
   const enrollment = new Map(ens.map((e) => [e.id, e]));
   const moduleCourse = new Map(mods.map((m) => [m.id, m.courseId]));
@@ -95,7 +96,7 @@ async function applyProgress(tx: Db, _userId: string, writes: Write[]) {
     await tx
       .update(enrollments)
       .set({ status: "in_progress", updatedAt: now })
-      .where(and(inArray(enrollments.id, started), eq(enrollments.status, "enrolled")));
+      .where(and(anyUuid(enrollments.id, started), eq(enrollments.status, "enrolled")));
   }
 }
 
@@ -103,7 +104,7 @@ export const progressCollection: ServerCollection = {
   decl: progressDecl,
   async load(db, ids) {
     if (ids.length === 0) return new Map();
-    const rows = await db.select().from(moduleProgress).where(inArray(moduleProgress.id, ids));
+    const rows = await db.select().from(moduleProgress).where(anyUuid(moduleProgress.id, ids));
     return byId(rows, (p) => ({
       id: p.id,
       enrollmentId: p.enrollmentId,

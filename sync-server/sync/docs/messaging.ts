@@ -1,5 +1,5 @@
 /** Conversations, messages and notifications: what devices may write, and how. */
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { directConversationId } from "../../../shared/ids/derived-id";
 import {
   conversations as conversationsDecl,
@@ -10,6 +10,7 @@ import { scope } from "../../../shared/sync/scopes";
 import { conversationParticipants, conversations, messages, notifications } from "../../db/schema";
 import { loadUserScopes } from "../rights";
 import {
+  anyUuid,
   byId,
   clampToNow,
   forbidden,
@@ -29,13 +30,13 @@ export const conversationsCollection: ServerCollection = {
   async load(db, ids) {
     if (ids.length === 0) return new Map();
     const [rows, parts] = await Promise.all([
-      db.select().from(conversations).where(inArray(conversations.id, ids)),
+      db.select().from(conversations).where(anyUuid(conversations.id, ids)),
       db
         .select()
         .from(conversationParticipants)
         .where(
           and(
-            inArray(conversationParticipants.conversationId, ids),
+            anyUuid(conversationParticipants.conversationId, ids),
             isNull(conversationParticipants.deletedAt),
           ),
         ),
@@ -134,7 +135,7 @@ export const messagesCollection: ServerCollection = {
   decl: messagesDecl,
   async load(db, ids) {
     if (ids.length === 0) return new Map();
-    const rows = await db.select().from(messages).where(inArray(messages.id, ids));
+    const rows = await db.select().from(messages).where(anyUuid(messages.id, ids));
     return byId(rows, (m) => ({
       id: m.id,
       conversationId: m.conversationId,
@@ -152,7 +153,7 @@ export const messagesCollection: ServerCollection = {
         .from(conversationParticipants)
         .where(
           and(
-            inArray(conversationParticipants.conversationId, convIds),
+            anyUuid(conversationParticipants.conversationId, convIds),
             eq(conversationParticipants.userId, userId),
             isNull(conversationParticipants.deletedAt),
           ),
@@ -183,7 +184,7 @@ export const messagesCollection: ServerCollection = {
       await tx
         .update(conversations)
         .set({ updatedAt: now })
-        .where(inArray(conversations.id, convIds));
+        .where(anyUuid(conversations.id, convIds));
     },
   },
 };
@@ -192,7 +193,7 @@ export const notificationsCollection: ServerCollection = {
   decl: notificationsDecl,
   async load(db, ids) {
     if (ids.length === 0) return new Map();
-    const rows = await db.select().from(notifications).where(inArray(notifications.id, ids));
+    const rows = await db.select().from(notifications).where(anyUuid(notifications.id, ids));
     return byId(rows, (n) => ({
       id: n.id,
       userId: n.userId,

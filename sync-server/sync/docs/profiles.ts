@@ -11,30 +11,30 @@ import {
   userQualifications,
   users,
 } from "../../db/schema";
-import { byId, forbidden, groupBy, OK, type ServerCollection, type Write } from "./types";
+import { anyUuid, byId, forbidden, groupBy, OK, type ServerCollection, type Write } from "./types";
 
 async function loadProfiles(db: Db, ids: string[]) {
   if (ids.length === 0) return new Map();
   const [rows, quals, expertise, interests, teaching, certs] = await Promise.all([
-    db.select().from(users).where(inArray(users.id, ids)),
+    db.select().from(users).where(anyUuid(users.id, ids)),
     db
       .select()
       .from(userQualifications)
-      .where(and(inArray(userQualifications.userId, ids), isNull(userQualifications.deletedAt)))
+      .where(and(anyUuid(userQualifications.userId, ids), isNull(userQualifications.deletedAt)))
       .orderBy(asc(userQualifications.displayOrder)),
     db
       .select()
       .from(userExpertise)
-      .where(and(inArray(userExpertise.userId, ids), isNull(userExpertise.deletedAt))),
+      .where(and(anyUuid(userExpertise.userId, ids), isNull(userExpertise.deletedAt))),
     db
       .select()
       .from(userInterests)
-      .where(and(inArray(userInterests.userId, ids), isNull(userInterests.deletedAt))),
-    db.select().from(studentTeachers).where(inArray(studentTeachers.userId, ids)),
+      .where(and(anyUuid(userInterests.userId, ids), isNull(userInterests.deletedAt))),
+    db.select().from(studentTeachers).where(anyUuid(studentTeachers.userId, ids)),
     db
       .select()
       .from(certificates)
-      .where(inArray(certificates.userId, ids))
+      .where(anyUuid(certificates.userId, ids))
       .orderBy(asc(certificates.issuedAt)),
   ]);
   const g = <T extends { userId: string }>(list: T[]) => groupBy(list, (r) => r.userId);

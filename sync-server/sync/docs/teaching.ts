@@ -1,11 +1,12 @@
 /** Sessions (server-decided, with their assessments) and teachers' availability. */
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import {
   availability as availabilityDecl,
   sessions as sessionsDecl,
 } from "../../../shared/sync/collections/teaching";
 import { availability, sessionAssessments, sessions, users } from "../../db/schema";
 import {
+  anyUuid,
   byId,
   forbidden,
   groupBy,
@@ -21,8 +22,8 @@ export const sessionsCollection: ServerCollection = {
   async load(db, ids) {
     if (ids.length === 0) return new Map();
     const [rows, assessments] = await Promise.all([
-      db.select().from(sessions).where(inArray(sessions.id, ids)),
-      db.select().from(sessionAssessments).where(inArray(sessionAssessments.sessionId, ids)),
+      db.select().from(sessions).where(anyUuid(sessions.id, ids)),
+      db.select().from(sessionAssessments).where(anyUuid(sessionAssessments.sessionId, ids)),
     ]);
     const bySession = groupBy(assessments, (a) => a.sessionId);
     return byId(rows, (s) => ({
@@ -82,7 +83,7 @@ export const availabilityCollection: ServerCollection = {
   decl: availabilityDecl,
   async load(db, ids) {
     if (ids.length === 0) return new Map();
-    const rows = await db.select().from(availability).where(inArray(availability.id, ids));
+    const rows = await db.select().from(availability).where(anyUuid(availability.id, ids));
     return byId(rows, (a) => ({
       id: a.id,
       userId: a.userId,

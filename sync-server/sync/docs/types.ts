@@ -1,5 +1,6 @@
 /** What the server knows of each synced collection: how to read its documents and, for
  * collections devices may write, how to authorize and apply those writes. */
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import type { CollectionDecl } from "../../../shared/sync/collection";
 import type { PushRejectCode } from "../../../shared/sync/protocol";
 import type { Db } from "../../db/database";
@@ -84,4 +85,12 @@ export function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
     else out.set(k, [r]);
   }
   return out;
+}
+
+/**
+ * `column = ANY($1::uuid[])`: one bound parameter for a whole batch of ids (drizzle's
+ * inArray binds one per id, a thousand per pull batch). Ids here are validated UUIDs.
+ */
+export function anyUuid(column: AnyColumn, ids: string[]): SQL {
+  return sql`${column} = ANY(${`{${ids.join(",")}}`}::uuid[])`;
 }
