@@ -1,93 +1,20 @@
-/**
- * The newcomer's `npm start`, for real: server processes started the way `npm start` does,
- * on a temp data folder, stopped with signals, restarted, killed and restarted again.
- */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../sync-server/db/database";
 import { courses, users } from "../../sync-server/db/schema";
 import { demoCourses, demoUsers } from "../../sync-server/demo/world";
 import { adminPool, withDatabase } from "../support/postgres-admin";
+import { killAll, launch, type Server, start } from "../support/server-process";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const START_TIMEOUT_MS = 60_000;
 /** What the catalog lists: active, not retired. */
 const publishedSlugs = demoCourses
   .filter((c) => c.isActive && !c.isRetired)
   .map((c) => c.slug)
   .sort();
-
-interface Server {
-  child: ChildProcess;
-  /** Every stdout/stderr line so far. */
-  output: string[];
-  exit: Promise<number | null>;
-}
-
-function launch(env: Record<string, string>): Server {
-  const child = spawn(process.execPath, ["--import", "tsx", "sync-server/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      PASSWORD_SCRYPT_N: "1024",
-      DATABASE_URL: "",
-      LOG_LEVEL: "info",
-      SEED_DEMO: "true",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  const collect = (chunk: Buffer) => output.push(...chunk.toString().split("\n").filter(Boolean));
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  running.add(child);
-  void exit.then(() => running.delete(child));
-  return { child, output, exit };
-}
-
-const running = new Set<ChildProcess>();
-
-/** The url of the "PeerLoop is listening" JSON log line, once it appears. */
-async function listeningUrl(server: Server): Promise<string> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let exited = false;
-  void server.exit.then(() => {
-    exited = true;
-  });
-  while (Date.now() < deadline) {
-    for (const line of server.output) {
-      const entry = parseJson(line);
-      if (entry?.msg === "PeerLoop is listening" && typeof entry.url === "string") return entry.url;
-    }
-    if (exited) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server did not start:\n${server.output.join("\n")}`);
-}
-
-function parseJson(line: string): Record<string, unknown> | null {
-  try {
-    const v: unknown = JSON.parse(line);
-    return v && typeof v === "object" ? (v as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-async function start(env: Record<string, string>) {
-  const server = launch(env);
-  return { ...server, url: await listeningUrl(server) };
-}
 
 async function getJson(url: string) {
   const res = await fetch(url);
@@ -113,7 +40,7 @@ async function stop(server: Server, signal: NodeJS.Signals) {
 }
 
 afterAll(async () => {
-  for (const child of running) child.kill("SIGKILL");
+  killAll();
 });
 
 describe("npm start on the embedded database", () => {
