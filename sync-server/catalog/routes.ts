@@ -6,8 +6,10 @@ import {
   categorySchema,
   courseDetailSchema,
 } from "../../shared/api/catalog";
+import { requireUser } from "../auth/middleware";
 import type { ApiRouter } from "../http/api-router";
 import { ApiError } from "../http/errors";
+import { follow, isFollowing, unfollow } from "./follows";
 import { getCourseBySlug, listCategories, listCourses } from "./queries";
 
 const TAG = "Catalog";
@@ -60,4 +62,29 @@ export function registerCatalogRoutes(api: ApiRouter) {
       return c.json({ course });
     },
   );
+
+  const followState = z.object({ following: z.boolean() });
+  const followRoute = (method: "get" | "put" | "delete", summary: string, act?: typeof follow) =>
+    api.route(
+      {
+        method,
+        path: "/api/courses/:slug/follow",
+        tag: TAG,
+        summary,
+        auth: "user",
+        responses: {
+          200: { description: "Whether the user follows the course", schema: followState },
+        },
+      },
+      async (c) => {
+        const user = requireUser(c);
+        const { db } = c.get("deps");
+        const slug = c.req.param("slug") ?? "";
+        if (act) await act(db, user.id, slug);
+        return c.json({ following: await isFollowing(db, user.id, slug) });
+      },
+    );
+  followRoute("get", "Does the signed-in user follow this course?");
+  followRoute("put", "Follow a course: its page comes to the user's devices (idempotent)", follow);
+  followRoute("delete", "Stop following a course (idempotent)", unfollow);
 }

@@ -49,6 +49,21 @@ export async function learnerOffline(browser: Browser, base: string, db: Db) {
   findings.push(...(await axe(page, "course")));
   await screenshot(page, "course");
 
+  // Follow a course the learner is not enrolled in: the server records it.
+  await page.goto(`${base}/courses/system-design-interviews`);
+  const follow = page.getByRole("button", { name: "Follow" });
+  await follow.click();
+  await page.getByRole("button", { name: "Following", pressed: true }).waitFor();
+  const follows = rows(
+    await db.execute(
+      sql`select 1 from course_follows f join courses c on c.id = f.course_id join users u on u.id = f.user_id
+          where c.slug = 'system-design-interviews' and u.handle = 'demo' and f.deleted_at is null`,
+    ),
+  );
+  check(follows.length === 1, `one live follow row, found ${follows.length}`);
+  await page.goto(`${base}/courses/intro-to-claude-code`);
+  await page.getByRole("heading", { level: 1, name: "Intro to Claude Code" }).waitFor();
+
   // --- offline -------------------------------------------------------------------------
   await context.setOffline(true);
   await page.reload();

@@ -1,14 +1,17 @@
 /**
  * Enroll and Follow. Enrolling is decided by the server after payment (the payments work
- * brings checkout); until then the button says what it will do. Following needs a server
- * endpoint that does not exist yet, so it explains that too rather than pretend.
+ * brings checkout); until then the button says what it will do. Following is the server's
+ * call too (it changes what the user may see), so it needs a connection; the course then
+ * arrives on the user's devices through sync.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { CourseView } from "../data/course-view";
+import { useOnline, useSession } from "../data/hooks";
+import { api, describeError } from "../lib/api";
 import { money } from "../lib/format";
 
 export function CourseActions(props: { course: CourseView; enrollmentId: string | null }) {
-  const [note, setNote] = useState<"enroll" | "follow" | null>(null);
+  const [note, setNote] = useState<"enroll" | null>(null);
   const c = props.course;
   if (props.enrollmentId) {
     return (
@@ -31,14 +34,7 @@ export function CourseActions(props: { course: CourseView; enrollmentId: string 
         >
           Enroll · {money(c.priceCents, c.currency)}
         </button>
-        <button
-          type="button"
-          aria-expanded={note === "follow"}
-          aria-controls="action-note"
-          onClick={() => setNote(note === "follow" ? null : "follow")}
-        >
-          Follow
-        </button>
+        <FollowButton slug={c.slug} />
       </p>
       <div id="action-note" aria-live="polite">
         {note === "enroll" ? (
@@ -48,13 +44,77 @@ export function CourseActions(props: { course: CourseView; enrollmentId: string 
             devices. Checkout arrives with payments — coming soon.
           </p>
         ) : null}
-        {note === "follow" ? (
-          <p class="notice">
-            Following will bring this course's news and its outline to your devices. It is not open
-            yet.
-          </p>
-        ) : null}
       </div>
+    </>
+  );
+}
+
+type FollowState =
+  | { kind: "unknown" }
+  | { kind: "known"; following: boolean }
+  | { kind: "busy"; following: boolean };
+
+function FollowButton({ slug }: { slug: string }) {
+  const s = useSession();
+  const online = useOnline();
+  const [state, setState] = useState<FollowState>({ kind: "unknown" });
+  const [message, setMessage] = useState<string | null>(null);
+  const path = `/api/courses/${encodeURIComponent(slug)}/follow`;
+
+  useEffect(() => {
+    if (!s || !online) return;
+    const ctrl = new AbortController();
+    api<{ following: boolean }>(path, { token: s.token, signal: ctrl.signal })
+      .then((r) => setState({ kind: "known", following: r.following }))
+      .catch(() => {}); // unknown stays unknown; the button still works
+    return () => ctrl.abort();
+  }, [s?.token, online, path]);
+
+  if (!s) {
+    return (
+      <a class="button" href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>
+        Sign in to follow
+      </a>
+    );
+  }
+  const following = state.kind !== "unknown" && state.following;
+  const toggle = async () => {
+    if (!online) {
+      setMessage("Following needs a connection: try again when you are online.");
+      return;
+    }
+    setState({ kind: "busy", following });
+    setMessage(null);
+    try {
+      const r = await api<{ following: boolean }>(path, {
+        method: following ? "DELETE" : "PUT",
+        token: s.token,
+      });
+      setState({ kind: "known", following: r.following });
+      setMessage(
+        r.following
+          ? "Following: this course's page is now kept on your devices."
+          : "No longer following.",
+      );
+    } catch (err) {
+      setState({ kind: "known", following });
+      setMessage(describeError(err));
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        aria-pressed={following}
+        disabled={state.kind === "busy"}
+        onClick={() => void toggle()}
+      >
+        {following ? "Following" : "Follow"}
+      </button>
+      {/* Always present, so screen readers announce what changed in it. */}
+      <span class="follow-note" role="status">
+        {message ?? ""}
+      </span>
     </>
   );
 }

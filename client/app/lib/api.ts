@@ -19,7 +19,7 @@ export class ApiError extends Error {
 export class OfflineError extends Error {}
 
 export interface ApiOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   body?: unknown;
   token?: string | null;
   signal?: AbortSignal;
