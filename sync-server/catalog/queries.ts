@@ -16,21 +16,24 @@ import {
 } from "drizzle-orm";
 import type { z } from "zod";
 import type { CourseCard, CourseDetail, catalogQuery } from "../../shared/api/catalog";
+import type { DocOf } from "../../shared/sync/collection";
+import type {
+  courses as coursesDecl,
+  modules as modulesDecl,
+} from "../../shared/sync/collections/courses";
 import type { Db } from "../db/database";
 import {
   categories,
   courseCurriculum,
-  courseIncludes,
-  courseObjectives,
-  coursePrerequisites,
   courses,
   courseTags,
-  courseTargetAudience,
-  courseTestimonials,
-  peerloopFeatures,
   studentTeachers,
   users,
 } from "../db/schema";
+import { coursesCollection, modulesCollection } from "../sync/docs/courses";
+
+type CourseDoc = DocOf<typeof coursesDecl>;
+type ModuleDoc = DocOf<typeof modulesDecl>;
 
 /** Published: active, not retired, not deleted. */
 const published = and(
@@ -172,72 +175,51 @@ export async function listCategories(db: Db) {
   return db.select().from(categories).orderBy(asc(categories.displayOrder), asc(categories.name));
 }
 
+/**
+ * A published course with everything its page shows. The content (objectives, includes,
+ * prerequisites, audience, testimonials, tags, features, modules) comes from the same
+ * loaders that build the synced documents, so the page and the devices never disagree.
+ * Module video and document links are left out: they are for enrolled learners (via sync).
+ */
 export async function getCourseBySlug(db: Db, slug: string): Promise<CourseDetail | null> {
   const [row] = await db
-    .select({ ...cardColumns, course: courses, creator: users })
+    .select({ ...cardColumns, creator: users })
     .from(courses)
     .innerJoin(categories, eq(categories.id, courses.categoryId))
     .innerJoin(users, eq(users.id, courses.creatorId))
     .where(and(eq(courses.slug, slug), eq(courses.isActive, true), isNull(courses.deletedAt)))
     .limit(1);
   if (!row) return null;
-  const id = row.id;
-  const byCourse = <T extends { courseId: unknown; deletedAt: unknown }>(t: T) =>
-    and(eq(t.courseId as typeof courses.id, id), isNull(t.deletedAt as typeof courses.deletedAt));
-  const [
-    objectives,
-    includes,
-    prerequisites,
-    audience,
-    testimonials,
-    tags,
-    curriculum,
-    features,
-    teachers,
-  ] = await Promise.all([
-    db
-      .select()
-      .from(courseObjectives)
-      .where(byCourse(courseObjectives))
-      .orderBy(asc(courseObjectives.displayOrder)),
-    db
-      .select()
-      .from(courseIncludes)
-      .where(byCourse(courseIncludes))
-      .orderBy(asc(courseIncludes.displayOrder)),
-    db
-      .select()
-      .from(coursePrerequisites)
-      .where(byCourse(coursePrerequisites))
-      .orderBy(asc(coursePrerequisites.type), asc(coursePrerequisites.displayOrder)),
-    db
-      .select()
-      .from(courseTargetAudience)
-      .where(byCourse(courseTargetAudience))
-      .orderBy(asc(courseTargetAudience.displayOrder)),
-    db
-      .select()
-      .from(courseTestimonials)
-      .where(byCourse(courseTestimonials))
-      .orderBy(desc(courseTestimonials.isFeatured)),
-    db
-      .select()
-      .from(courseTags)
-      .where(byCourse(courseTags))
-      .orderBy(sql`lower(${courseTags.tag}) COLLATE "C"`),
-    db
-      .select()
-      .from(courseCurriculum)
-      .where(byCourse(courseCurriculum))
-      .orderBy(asc(courseCurriculum.moduleOrder)),
-    db.select().from(peerloopFeatures).where(eq(peerloopFeatures.courseId, id)),
+  const moduleIds = await db
+    .select({ id: courseCurriculum.id })
+    .from(courseCurriculum)
+    .where(and(eq(courseCurriculum.courseId, row.id), isNull(courseCurriculum.deletedAt)))
+    .orderBy(asc(courseCurriculum.moduleOrder));
+  const [docs, moduleDocs, [teachers]] = await Promise.all([
+    coursesCollection.load(db, [row.id]),
+    modulesCollection.load(
+      db,
+      moduleIds.map((m) => m.id),
+    ),
     db
       .select({ n: count() })
       .from(studentTeachers)
-      .where(and(eq(studentTeachers.courseId, id), eq(studentTeachers.isActive, true))),
+      .where(and(eq(studentTeachers.courseId, row.id), eq(studentTeachers.isActive, true))),
   ]);
-  const c = row.course;
-  const f = features[0];
+  const c = docs.get(row.id) as unknown as CourseDoc | undefined;
+  if (!c) return null;
+  const curriculum = moduleIds.flatMap(({ id }) => {
+    const m = moduleDocs.get(id) as unknown as ModuleDoc | undefined;
+    if (!m) return [];
+    const {
+      videoUrl: _v,
+      documentUrl: _d,
+      courseId: _c,
+      _deleted,
+      ...outline
+    } = m as ModuleDoc & { _deleted: boolean };
+    return [outline];
+  });
   return {
     ...toCard(row),
     description: c.description,
@@ -249,39 +231,14 @@ export async function getCourseBySlug(db: Db, slug: string): Promise<CourseDetai
     lifetimeAccess: c.lifetimeAccess,
     hasCertificate: c.hasCertificate,
     certificateName: c.certificateName,
-    objectives: objectives.map((o) => o.objective),
-    includes: includes.map((i) => i.item),
-    prerequisites: prerequisites.map((p) => ({ type: p.type, content: p.content })),
-    targetAudience: audience.map((a) => a.description),
-    testimonials: testimonials.map((t) => ({
-      quote: t.quote,
-      studentName: t.studentName,
-      studentRole: t.studentRole,
-      isFeatured: t.isFeatured,
-    })),
-    tags: tags.map((t) => t.tag),
-    curriculum: curriculum.map((m) => ({
-      id: m.id,
-      moduleOrder: m.moduleOrder,
-      sessionNumber: m.sessionNumber,
-      title: m.title,
-      description: m.description,
-      duration: m.duration,
-      learningObjectives: m.learningObjectives,
-      topicsCovered: m.topicsCovered,
-      handsOnExercise: m.handsOnExercise,
-      videoCount: m.videoCount,
-      readingCount: m.readingCount,
-      hasAssessment: m.hasAssessment,
-    })),
-    features: f
-      ? {
-          oneOnOneTeaching: f.oneOnOneTeaching,
-          certifiedTeachers: f.certifiedTeachers,
-          earnWhileTeaching: f.earnWhileTeaching,
-          teacherCommission: f.teacherCommission,
-        }
-      : null,
+    objectives: c.objectives,
+    includes: c.includes,
+    prerequisites: c.prerequisites,
+    targetAudience: c.targetAudience,
+    testimonials: c.testimonials,
+    tags: c.tags,
+    curriculum,
+    features: c.features,
     creatorProfile: {
       id: row.creator.id,
       name: row.creator.name,
@@ -290,6 +247,6 @@ export async function getCourseBySlug(db: Db, slug: string): Promise<CourseDetai
       bioShort: row.creator.bioShort,
       avatarUrl: row.creator.avatarUrl,
     },
-    teacherCount: teachers[0]?.n ?? 0,
+    teacherCount: teachers?.n ?? 0,
   };
 }

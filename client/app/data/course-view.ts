@@ -4,7 +4,6 @@
  */
 import type { CourseDetail } from "../../../shared/api/catalog";
 import type { PeerloopDoc } from "../../sync/index";
-import { asList } from "../lib/format";
 
 export interface ModuleOutline {
   id: string;
@@ -50,7 +49,7 @@ export function fromApi(d: CourseDetail): CourseView {
       title: m.title,
       description: m.description,
       duration: m.duration,
-      topics: asList(m.topicsCovered),
+      topics: m.topicsCovered,
     })),
   };
 }

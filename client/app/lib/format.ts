@@ -40,15 +40,3 @@ export const BADGE_LABEL: Record<string, string> = {
   bestseller: "Bestseller",
   featured: "Featured",
 };
-
-/** The catalog API sends some module lists as JSON text; the synced documents as arrays. */
-export function asList(v: unknown): string[] {
-  if (Array.isArray(v)) return v.map(String);
-  if (typeof v !== "string" || v === "") return [];
-  try {
-    const parsed: unknown = JSON.parse(v);
-    return Array.isArray(parsed) ? parsed.map(String) : [v];
-  } catch {
-    return [v];
-  }
-}
