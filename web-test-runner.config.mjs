@@ -3,7 +3,8 @@
 import { createServer } from "node:net";
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
-import { startBrowserTestServer } from "./tests/browser/server.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/support/chromium.ts";
+import { startDemoServer } from "./tests/support/demo-server.ts";
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -14,7 +15,7 @@ const freePort = () =>
   });
 
 const port = await freePort();
-const peerloop = await startBrowserTestServer(`http://localhost:${port}`);
+const peerloop = await startDemoServer({ corsOrigins: `http://localhost:${port}` });
 
 export default {
   files: ["tests/browser/**/*.test.ts"],
@@ -42,18 +43,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-dev-shm-usage",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-          "--disable-quic",
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

@@ -1,58 +1,19 @@
 /** Shared pieces of the end-to-end run: the browser, the server, screenshots and axe. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { loadConfig } from "../../sync-server/config";
-import { createLogger } from "../../sync-server/log";
-import { startServer } from "../../sync-server/server";
+import type { Page } from "playwright-core";
+import { startDemoServer } from "../support/demo-server";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const ARTIFACTS = join(ROOT, "test-artifacts");
 export const DEMO_PASSWORD = "peerloop-demo-2026";
 
-/** The same Chromium flags as web-test-runner.config.mjs (Debian's Chromium, in a container). */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-}
+export { CHROMIUM_ARGS, launchChromium } from "../support/chromium";
 
 /** The real server on embedded PGlite in a temporary folder, serving dist/client. */
-export async function startE2eServer() {
-  const dataDir = mkdtempSync(join(tmpdir(), "peerloop-e2e-"));
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    PORT: "0",
-    // localhost is a secure context, so the service worker registers over plain HTTP.
-    HOST: "127.0.0.1",
-    SEED_DEMO: "true",
-    PASSWORD_SCRYPT_N: "1024",
-    LOG_LEVEL: "warn",
-  });
-  const server = await startServer(config, createLogger("warn"));
-  return {
-    url: `http://localhost:${server.port}`,
-    database: server.database,
-    async close() {
-      await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+export function startE2eServer() {
+  return startDemoServer({ verbose: true, localhost: true });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -12,11 +12,10 @@ import { inject } from "vitest";
 import { createPeerloopDatabase, type PeerloopDatabase } from "../../client/sync/database";
 import { type StartSyncOptions, type SyncHandle, startSync } from "../../client/sync/replication";
 import type { CollectionName } from "../../shared/sync/registry";
-import { loadConfig } from "../../sync-server/config";
 import { type Database, openDatabase } from "../../sync-server/db/database";
 import { DEMO_PASSWORD } from "../../sync-server/demo/world";
-import { silentLogger } from "../../sync-server/log";
-import { type RunningServer, startServer } from "../../sync-server/server";
+import type { RunningServer } from "../../sync-server/server";
+import { startDemoServer } from "../support/demo-server";
 import { adminPool, withDatabase } from "../support/postgres-admin";
 
 export type Where = { dataDir: string } | { databaseUrl: string };
@@ -57,16 +56,8 @@ export async function freshStore(kind: "pglite" | "postgres"): Promise<{
   };
 }
 
-export async function startTestServer(where: Where): Promise<RunningServer> {
-  const config = loadConfig({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    SEED_DEMO: "true",
-    PASSWORD_SCRYPT_N: "1024",
-    LOG_LEVEL: "error",
-    ...("dataDir" in where ? { DATA_DIR: where.dataDir } : { DATABASE_URL: where.databaseUrl }),
-  });
-  return startServer(config, silentLogger);
+export function startTestServer(where: Where): Promise<RunningServer> {
+  return startDemoServer(where);
 }
 
 export async function login(baseUrl: string, handle: string): Promise<string> {
