@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { learnerOffline } from "./learner";
+import { publicScreens } from "./public-screens";
 import { ARTIFACTS, launchChromium, ROOT, startE2eServer } from "./support";
 import { teacherOffline } from "./teacher";
 import { updatePrompt } from "./update";
@@ -33,6 +34,10 @@ const server = await startE2eServer();
 const browser = await launchChromium();
 let failed = false;
 try {
+  const open = await publicScreens(browser, server.url);
+  console.log(
+    `ok public screens: ${open.screens} signed-out and emailed-link screens (${elapsed()})`,
+  );
   const learner = await learnerOffline(browser, server.url, server.database.db);
   console.log(
     `ok learner: offline reload, "${learner.moduleTitle}" completed offline, message sent offline, both in Postgres (${elapsed()})`,
@@ -41,11 +46,11 @@ try {
   console.log(`ok teacher: offline view shows "${teacher.row.trim()}" (${elapsed()})`);
   await updatePrompt(browser, server.url);
   console.log(`ok update: "new version" prompt, switched on "Reload now" (${elapsed()})`);
-  const findings = [...learner.findings, ...teacher.findings];
+  const findings = [...open.findings, ...learner.findings, ...teacher.findings];
   for (const f of findings) {
     console.error(`axe ${f.screen}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.join(", ")}`);
   }
-  console.log(`axe: ${findings.length} violation(s) on 10 screens`);
+  console.log(`axe: ${findings.length} violation(s) on ${10 + open.screens} screens`);
   if (findings.length) failed = true;
 } catch (err) {
   failed = true;
