@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
@@ -82,6 +83,9 @@ export function createApp(deps: Deps) {
       },
     }),
   );
+  // JSON answers compress well (a course page ~5 kB). Not /sync: the event stream must flush
+  // each event as it happens, and sync batches are mostly read by nearby servers' devices.
+  app.use("/api/*", compress());
   app.use("/api/*", authenticate);
   app.use("/sync/*", authenticate);
 

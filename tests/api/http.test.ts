@@ -3,6 +3,7 @@
  * request ids.
  */
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUuid } from "../../shared/ids/uuidv7";
@@ -148,5 +149,23 @@ describe.each(databaseKinds())("HTTP basics on %s", (kind) => {
     const long = "r".repeat(200);
     const capped = await t.call("GET", "/health", { headers: { "x-request-id": long } });
     expect(capped.headers.get("x-request-id")).toBe(long.slice(0, 64));
+  });
+});
+
+describe.each(databaseKinds())("compression on %s", (kind) => {
+  it("gzips JSON answers for clients that accept it, and only for them", async () => {
+    const t = await createTestApp(kind);
+    try {
+      const gz = await t.app.request("/api/categories", { headers: { "accept-encoding": "gzip" } });
+      expect(gz.headers.get("content-encoding")).toBe("gzip");
+      const body = JSON.parse(
+        new TextDecoder().decode(gunzipSync(Buffer.from(await gz.arrayBuffer()))),
+      );
+      expect(Array.isArray(body.categories)).toBe(true);
+      const plain = await t.app.request("/api/categories");
+      expect(plain.headers.get("content-encoding")).toBeNull();
+    } finally {
+      await t.close();
+    }
   });
 });
