@@ -1,6 +1,7 @@
 /** Labelled form fields with their error messages tied to them (aria-describedby). */
 import type { JSX } from "preact";
-import { ApiError } from "../lib/api";
+import { useState } from "preact/hooks";
+import { ApiError, describeError } from "../lib/api";
 
 type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "label" | "name"> & {
   label: string;
@@ -63,4 +64,35 @@ export function formValues(e: Event): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of new FormData(form)) out[k] = typeof v === "string" ? v : "";
   return out;
+}
+
+/**
+ * A form's submit cycle: prevent the page load, mark busy, run `action` with the form's
+ * values, and show what went wrong — per field (validation details; a weak password is about
+ * the password field) and as one message. `action` may return a message to show without
+ * having asked the server (e.g. two passwords that differ).
+ */
+export function useFormSubmit(action: (values: Record<string, string>) => Promise<unknown>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  async function submit(e: Event) {
+    e.preventDefault();
+    const values = formValues(e);
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      const problem = await action(values);
+      if (typeof problem === "string") setError(problem);
+    } catch (err) {
+      const f = fieldErrors(err);
+      if (err instanceof ApiError && err.code === "weak_password") f.password = describeError(err);
+      setFields(f);
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, fields, submit };
 }

@@ -42,15 +42,7 @@ export function fromApi(d: CourseDetail): CourseView {
     categoryName: category.name,
     creator: { ...creatorProfile },
     teacherCount: d.teacherCount,
-    curriculum: curriculum.map((m) => ({
-      id: m.id,
-      moduleOrder: m.moduleOrder,
-      sessionNumber: m.sessionNumber,
-      title: m.title,
-      description: m.description,
-      duration: m.duration,
-      topics: m.topicsCovered,
-    })),
+    curriculum: curriculum.map(toOutline),
   };
 }
 
@@ -73,15 +65,25 @@ export function fromLocal(
         }
       : null,
     teacherCount: null,
-    curriculum: modules.map((m) => ({
-      id: m.id,
-      moduleOrder: m.moduleOrder,
-      sessionNumber: m.sessionNumber,
-      title: m.title,
-      description: m.description,
-      duration: m.duration,
-      topics: m.topicsCovered,
-    })),
+    curriculum: modules.map(toOutline),
+  };
+}
+
+/** What a course page shows of a module (the same from the API and from the device). */
+export function toOutline(
+  m: Pick<
+    PeerloopDoc<"modules">,
+    "id" | "moduleOrder" | "sessionNumber" | "title" | "description" | "duration" | "topicsCovered"
+  >,
+): ModuleOutline {
+  return {
+    id: m.id,
+    moduleOrder: m.moduleOrder,
+    sessionNumber: m.sessionNumber,
+    title: m.title,
+    description: m.description,
+    duration: m.duration,
+    topics: m.topicsCovered,
   };
 }
 

@@ -28,7 +28,6 @@ export function useLive<T>(
 ): T | undefined {
   const local = useLocal();
   const [value, setValue] = useState<T | undefined>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: deps are the caller's
   useEffect(() => {
     setValue(undefined);
     if (!local) return;

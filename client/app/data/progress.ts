@@ -4,7 +4,9 @@
  * document and the collection's merge rule decides (completion only moves forward unless
  * the learner explicitly un-checks, which `uncheckedAt` records).
  */
+
 import { progressId } from "../../../shared/ids/derived-id";
+import { useLive } from "./hooks";
 import type { Local } from "./local";
 
 export async function setModuleComplete(
@@ -25,4 +27,27 @@ export async function setModuleComplete(
     uncheckedAt: complete ? (existing?.uncheckedAt ?? null) : now,
     updatedAt: now,
   });
+}
+
+/**
+ * An enrollment as the device holds it: the enrollment, its course, the course's modules in
+ * order and the learner's progress rows — live. Used by the learner's and the teacher's
+ * views of one enrollment. `undefined` while loading, `null` when not on this device.
+ */
+export function useEnrollmentWorld(enrollmentId: string) {
+  const enrollment = useLive((l) => l.db.enrollments.findOne(enrollmentId).$, [enrollmentId]);
+  const courseId = enrollment?.courseId;
+  const course = useLive((l) => (courseId ? l.db.courses.findOne(courseId).$ : null), [courseId]);
+  const modules = useLive(
+    (l) =>
+      courseId
+        ? l.db.modules.find({ selector: { courseId }, sort: [{ moduleOrder: "asc" }] }).$
+        : null,
+    [courseId],
+  );
+  const progress = useLive(
+    (l) => l.db.progress.find({ selector: { enrollmentId } }).$,
+    [enrollmentId],
+  );
+  return { enrollment, course, modules, progress };
 }

@@ -2,11 +2,10 @@
 import { useLocation } from "preact-iso";
 import { Loading } from "../components/loading";
 import { SignedIn } from "../components/signed-in";
-import { bySession } from "../data/course-view";
-import { useLive } from "../data/hooks";
+import { bySession, toOutline } from "../data/course-view";
 import type { Local } from "../data/local";
 import { openDirectConversation } from "../data/messaging";
-import { setModuleComplete } from "../data/progress";
+import { setModuleComplete, useEnrollmentWorld } from "../data/progress";
 
 export function LearnCourse({ enrollmentId }: { enrollmentId: string }) {
   return (
@@ -18,20 +17,7 @@ export function LearnCourse({ enrollmentId }: { enrollmentId: string }) {
 
 function Body({ local, me, enrollmentId }: { local: Local; me: string; enrollmentId: string }) {
   const { route } = useLocation();
-  const enrollment = useLive((l) => l.db.enrollments.findOne(enrollmentId).$, [enrollmentId]);
-  const courseId = enrollment?.courseId;
-  const course = useLive((l) => (courseId ? l.db.courses.findOne(courseId).$ : null), [courseId]);
-  const modules = useLive(
-    (l) =>
-      courseId
-        ? l.db.modules.find({ selector: { courseId }, sort: [{ moduleOrder: "asc" }] }).$
-        : null,
-    [courseId],
-  );
-  const progress = useLive(
-    (l) => l.db.progress.find({ selector: { enrollmentId } }).$,
-    [enrollmentId],
-  );
+  const { enrollment, course, modules, progress } = useEnrollmentWorld(enrollmentId);
   if (enrollment === undefined) return <Loading title="Course" />;
   if (!enrollment) {
     return (
@@ -44,15 +30,7 @@ function Body({ local, me, enrollmentId }: { local: Local; me: string; enrollmen
     );
   }
   const done = new Set((progress ?? []).filter((p) => p.isComplete).map((p) => p.moduleId));
-  const mods = (modules ?? []).map((m) => ({
-    id: m.id,
-    moduleOrder: m.moduleOrder,
-    sessionNumber: m.sessionNumber,
-    title: m.title,
-    description: m.description,
-    duration: m.duration,
-    topics: m.topicsCovered,
-  }));
+  const mods = (modules ?? []).map(toOutline);
   const pct = mods.length ? Math.round((done.size / mods.length) * 100) : 0;
   const teacherId = enrollment.studentTeacherId ?? course?.creatorId ?? null;
   return (

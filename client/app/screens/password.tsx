@@ -2,30 +2,15 @@
 
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { Field, FormError, fieldErrors, formValues } from "../components/form";
-import { api, describeError } from "../lib/api";
+import { Field, FormError, useFormSubmit } from "../components/form";
+import { api } from "../lib/api";
 
 export function ForgotPassword() {
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-
-  async function submit(e: Event) {
-    e.preventDefault();
-    const { email } = formValues(e);
-    setBusy(true);
-    setError(null);
-    try {
-      await api("/api/auth/request-password-reset", { method: "POST", body: { email } });
-      setSent(true);
-    } catch (err) {
-      setFields(fieldErrors(err));
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, fields, submit } = useFormSubmit(async ({ email }) => {
+    await api("/api/auth/request-password-reset", { method: "POST", body: { email } });
+    setSent(true);
+  });
 
   return (
     <section class="narrow">
@@ -61,28 +46,12 @@ export function ForgotPassword() {
 export function ResetPassword() {
   const { query } = useLocation();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const token = query.token ?? "";
-
-  async function submit(e: Event) {
-    e.preventDefault();
-    const { password, confirm } = formValues(e);
-    if (password !== confirm) {
-      setError("The two passwords differ.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await api("/api/auth/reset-password", { method: "POST", body: { token, password } });
-      setDone(true);
-    } catch (err) {
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, fields, submit } = useFormSubmit(async ({ password, confirm }) => {
+    if (password !== confirm) return "The two passwords differ.";
+    await api("/api/auth/reset-password", { method: "POST", body: { token, password } });
+    setDone(true);
+  });
 
   return (
     <section class="narrow">
@@ -103,6 +72,7 @@ export function ResetPassword() {
             autoComplete="new-password"
             required
             hint="At least 10 characters."
+            error={fields.password}
           />
           <Field
             label="New password again"

@@ -1,31 +1,14 @@
-import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { Field, FormError, fieldErrors, formValues } from "../components/form";
+import { Field, FormError, useFormSubmit } from "../components/form";
 import { signIn } from "../data/auth";
-import { describeError } from "../lib/api";
 
 export function SignIn() {
   const { route, query } = useLocation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-
-  async function submit(e: Event) {
-    e.preventDefault();
-    const v = formValues(e);
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(v.email ?? "", v.password ?? "");
-      const next = query.next;
-      route(next?.startsWith("/") && !next.startsWith("//") ? next : "/learn");
-    } catch (err) {
-      setFields(fieldErrors(err));
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, fields, submit } = useFormSubmit(async (v) => {
+    await signIn(v.email ?? "", v.password ?? "");
+    const next = query.next;
+    route(next?.startsWith("/") && !next.startsWith("//") ? next : "/learn");
+  });
 
   return (
     <section class="narrow">

@@ -1,38 +1,18 @@
-import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { Field, FormError, fieldErrors, formValues } from "../components/form";
+import { Field, FormError, useFormSubmit } from "../components/form";
 import { signUp } from "../data/auth";
-import { describeError } from "../lib/api";
 
 export function SignUp() {
   const { route } = useLocation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-
-  async function submit(e: Event) {
-    e.preventDefault();
-    const v = formValues(e);
-    setBusy(true);
-    setError(null);
-    try {
-      await signUp({
-        name: v.name ?? "",
-        handle: v.handle ?? "",
-        email: v.email ?? "",
-        password: v.password ?? "",
-      });
-      route("/learn?welcome=1");
-    } catch (err) {
-      const f = fieldErrors(err);
-      // weak_password carries no path: it is about the password field.
-      if ((err as { code?: string }).code === "weak_password") f.password = describeError(err);
-      setFields(f);
-      setError(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, fields, submit } = useFormSubmit(async (v) => {
+    await signUp({
+      name: v.name ?? "",
+      handle: v.handle ?? "",
+      email: v.email ?? "",
+      password: v.password ?? "",
+    });
+    route("/learn?welcome=1");
+  });
 
   return (
     <section class="narrow">

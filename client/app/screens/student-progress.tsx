@@ -2,28 +2,15 @@
 import { useLocation } from "preact-iso";
 import { Loading } from "../components/loading";
 import { SignedIn } from "../components/signed-in";
-import { useLive } from "../data/hooks";
 import { openDirectConversation } from "../data/messaging";
 import { usePeople } from "../data/people";
+import { useEnrollmentWorld } from "../data/progress";
 import { date } from "../lib/format";
 
 export function StudentProgress({ enrollmentId }: { enrollmentId: string }) {
   const { route } = useLocation();
   const people = usePeople();
-  const e = useLive((l) => l.db.enrollments.findOne(enrollmentId).$, [enrollmentId]);
-  const courseId = e?.courseId;
-  const course = useLive((l) => (courseId ? l.db.courses.findOne(courseId).$ : null), [courseId]);
-  const modules = useLive(
-    (l) =>
-      courseId
-        ? l.db.modules.find({ selector: { courseId }, sort: [{ moduleOrder: "asc" }] }).$
-        : null,
-    [courseId],
-  );
-  const progress = useLive(
-    (l) => l.db.progress.find({ selector: { enrollmentId } }).$,
-    [enrollmentId],
-  );
+  const { enrollment: e, course, modules, progress } = useEnrollmentWorld(enrollmentId);
   return (
     <SignedIn title="Student">
       {({ me, local }) => {
