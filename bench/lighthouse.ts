@@ -11,12 +11,13 @@
  *
  * Lighthouse 12.8 (lighthouse@13 needs Node ≥ 22.19; PeerLoop supports Node 20.19+).
  */
-import { spawnSync } from "node:child_process";
+
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Result } from "lighthouse";
+import { buildClient } from "../sync-server/scripts/build-client";
 import { ARTIFACTS, ROOT } from "../tests/e2e/support";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/support/chromium";
 import { startDemoServer } from "../tests/support/demo-server";
@@ -32,12 +33,7 @@ const PAGES = [
 const FORM_FACTORS = ["mobile", "desktop"] as const;
 
 if (!process.env.PEERLOOP_SKIP_BUILD) {
-  const vite = join(ROOT, "node_modules/vite/bin/vite.js");
-  const r = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
-  if (r.status !== 0) process.exit(1);
+  if (!buildClient()) process.exit(1);
 }
 
 const median = (xs: number[]) => {

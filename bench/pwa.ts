@@ -10,12 +10,13 @@
  *
  * Writes bench/results/pwa.md.
  */
-import { spawnSync } from "node:child_process";
+
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
+import { buildClient } from "../sync-server/scripts/build-client";
 import {
   launchChromium,
   ROOT,
@@ -29,12 +30,7 @@ const BUDGET_KB = 200;
 const COLD_RUNS = 7;
 
 if (!process.env.PEERLOOP_SKIP_BUILD) {
-  const vite = join(ROOT, "node_modules/vite/bin/vite.js");
-  const r = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
-  if (r.status !== 0) process.exit(1);
+  if (!buildClient()) process.exit(1);
 }
 
 /** Loads `url` in `page` and returns the scripts it fetched: [path, gzip bytes]. */

@@ -27,33 +27,36 @@ const live = (userId: string, courseId: string) =>
     isNull(courseFollows.deletedAt),
   );
 
-export async function isFollowing(db: Db, userId: string, slug: string): Promise<boolean> {
-  const courseId = await followableCourseId(db, slug);
+/** The user's current (not unfollowed) follow row of the course, if any. */
+async function liveFollow(db: Db, userId: string, courseId: string) {
   const [row] = await db
     .select({ id: courseFollows.id })
     .from(courseFollows)
     .where(live(userId, courseId))
     .limit(1);
-  return !!row;
+  return row;
 }
 
-/** Idempotent: following twice is following. */
-export async function follow(db: Db, userId: string, slug: string): Promise<void> {
+export async function isFollowing(db: Db, userId: string, slug: string): Promise<boolean> {
   const courseId = await followableCourseId(db, slug);
-  const [row] = await db
-    .select({ id: courseFollows.id })
-    .from(courseFollows)
-    .where(live(userId, courseId))
-    .limit(1);
-  if (row) return;
+  return !!(await liveFollow(db, userId, courseId));
+}
+
+/** Idempotent: following twice is following. Returns the new state (true). */
+export async function follow(db: Db, userId: string, slug: string): Promise<boolean> {
+  const courseId = await followableCourseId(db, slug);
+  if (await liveFollow(db, userId, courseId)) return true;
   try {
     await db.insert(courseFollows).values({ id: uuidv7(), userId, courseId });
   } catch (err) {
     if (uniqueViolation(err) === undefined) throw err; // a concurrent follow won: same outcome
   }
+  return true;
 }
 
-export async function unfollow(db: Db, userId: string, slug: string): Promise<void> {
+/** Idempotent. Returns the new state (false). */
+export async function unfollow(db: Db, userId: string, slug: string): Promise<boolean> {
   const courseId = await followableCourseId(db, slug);
   await db.update(courseFollows).set({ deletedAt: new Date() }).where(live(userId, courseId));
+  return false;
 }

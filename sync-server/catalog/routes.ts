@@ -80,8 +80,7 @@ export function registerCatalogRoutes(api: ApiRouter) {
         const user = requireUser(c);
         const { db } = c.get("deps");
         const slug = c.req.param("slug") ?? "";
-        if (act) await act(db, user.id, slug);
-        return c.json({ following: await isFollowing(db, user.id, slug) });
+        return c.json({ following: await (act ?? isFollowing)(db, user.id, slug) });
       },
     );
   followRoute("get", "Does the signed-in user follow this course?");

@@ -3,10 +3,10 @@
  * run the server (which serves dist/client). A fresh clone pays one Vite build (a few
  * seconds); later starts skip it unless client/, shared/ or the build config changed.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildClient } from "./build-client";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BUILT = join(ROOT, "dist/client/index.html");
@@ -33,14 +33,7 @@ const reason = process.env.PEERLOOP_SKIP_BUILD ? null : needsBuild();
 if (reason) {
   console.log(`Building the PWA (${reason})…`);
   const t0 = performance.now();
-  const vite = join(ROOT, "node_modules/vite/bin/vite.js");
-  const result = existsSync(vite)
-    ? spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], {
-        cwd: ROOT,
-        stdio: "inherit",
-      })
-    : { status: 1 };
-  if (result.status === 0) {
+  if (buildClient()) {
     console.log(`Built in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
   } else if (existsSync(BUILT)) {
     console.warn("The PWA build failed; serving the previous build.");

@@ -3,12 +3,12 @@
  * Debian's Chromium through the learner's offline day and the teacher's offline view.
  * Screenshots land in test-artifacts/. Exits non-zero on any failure or axe violation.
  */
-import { spawnSync } from "node:child_process";
+
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { buildClient } from "../../sync-server/scripts/build-client";
 import { learnerOffline } from "./learner";
 import { publicScreens } from "./public-screens";
-import { ARTIFACTS, launchChromium, ROOT, startE2eServer } from "./support";
+import { ARTIFACTS, launchChromium, startE2eServer } from "./support";
 import { teacherOffline } from "./teacher";
 import { updatePrompt } from "./update";
 
@@ -21,12 +21,7 @@ if (!existsSync(chromium)) {
 const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 if (!process.env.PEERLOOP_SKIP_BUILD) {
-  const vite = join(ROOT, "node_modules/vite/bin/vite.js");
-  const built = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
-  if (built.status !== 0) process.exit(1);
+  if (!buildClient()) process.exit(1);
   console.log(`built the PWA (${elapsed()})`);
 }
 

@@ -29,6 +29,17 @@ export async function setModuleComplete(
   });
 }
 
+/** A course's modules on this device, in order — live. */
+export function useCourseModules(courseId: string | undefined) {
+  return useLive(
+    (l) =>
+      courseId
+        ? l.db.modules.find({ selector: { courseId }, sort: [{ moduleOrder: "asc" }] }).$
+        : null,
+    [courseId],
+  );
+}
+
 /**
  * An enrollment as the device holds it: the enrollment, its course, the course's modules in
  * order and the learner's progress rows — live. Used by the learner's and the teacher's
@@ -38,13 +49,7 @@ export function useEnrollmentWorld(enrollmentId: string) {
   const enrollment = useLive((l) => l.db.enrollments.findOne(enrollmentId).$, [enrollmentId]);
   const courseId = enrollment?.courseId;
   const course = useLive((l) => (courseId ? l.db.courses.findOne(courseId).$ : null), [courseId]);
-  const modules = useLive(
-    (l) =>
-      courseId
-        ? l.db.modules.find({ selector: { courseId }, sort: [{ moduleOrder: "asc" }] }).$
-        : null,
-    [courseId],
-  );
+  const modules = useCourseModules(courseId);
   const progress = useLive(
     (l) => l.db.progress.find({ selector: { enrollmentId } }).$,
     [enrollmentId],

@@ -9,6 +9,7 @@ import { CourseActions } from "../components/course-actions";
 import { CourseBody } from "../components/course-body";
 import { type CourseView, fromApi, fromLocal } from "../data/course-view";
 import { useLive, useSession } from "../data/hooks";
+import { useCourseModules } from "../data/progress";
 import { api, describeError, OfflineError } from "../lib/api";
 
 type Remote =
@@ -44,13 +45,7 @@ export function CoursePage({ slug }: { slug: string }) {
   const course = useLive((l) => l.db.courses.findOne({ selector: { slug } }).$, [slug]);
   const courseId = course?.id;
   const creatorId = course?.creatorId;
-  const modules = useLive(
-    (l) =>
-      courseId
-        ? l.db.modules.find({ selector: { courseId }, sort: [{ moduleOrder: "asc" }] }).$
-        : null,
-    [courseId],
-  );
+  const modules = useCourseModules(courseId);
   const creator = useLive(
     (l) => (creatorId ? l.db.profiles.findOne(creatorId).$ : null),
     [creatorId],

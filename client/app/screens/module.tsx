@@ -5,7 +5,7 @@ import { Loading } from "../components/loading";
 import { SignedIn } from "../components/signed-in";
 import { useLive } from "../data/hooks";
 import type { Local } from "../data/local";
-import { setModuleComplete } from "../data/progress";
+import { setModuleComplete, useCourseModules } from "../data/progress";
 
 export function ModuleView(props: { enrollmentId: string; moduleId: string }) {
   return <SignedIn title="Module">{({ local }) => <Body local={local} {...props} />}</SignedIn>;
@@ -22,13 +22,7 @@ function Body({
 }) {
   const m = useLive((l) => l.db.modules.findOne(moduleId).$, [moduleId]);
   const courseId = m?.courseId;
-  const siblings = useLive(
-    (l) =>
-      courseId
-        ? l.db.modules.find({ selector: { courseId }, sort: [{ moduleOrder: "asc" }] }).$
-        : null,
-    [courseId],
-  );
+  const siblings = useCourseModules(courseId);
   const p = useLive(
     (l) => l.db.progress.findOne(progressId(enrollmentId, moduleId)).$,
     [enrollmentId, moduleId],
