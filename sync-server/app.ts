@@ -16,6 +16,7 @@ import { uuidv7 } from "../shared/ids/uuidv7";
 import { authenticate } from "./auth/middleware";
 import { registerAuthRoutes } from "./auth/routes";
 import { registerCatalogRoutes } from "./catalog/routes";
+import { registerCredentialRoutes } from "./credentials/routes";
 import { ApiRouter } from "./http/api-router";
 import type { AppEnv, Deps } from "./http/context";
 import { ApiError, errorBody } from "./http/errors";
@@ -94,6 +95,7 @@ export function createApp(deps: Deps) {
   registerAuthRoutes(api);
   registerCatalogRoutes(api);
   registerSyncRoutes(api);
+  registerCredentialRoutes(api);
   const openApi = buildOpenApi(api.specs, APP_VERSION);
   api.app.get("/api/openapi.json", (c) => c.json(openApi));
   app.route("/", api.app);

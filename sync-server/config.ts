@@ -3,6 +3,7 @@
  * server reads `process.env`. Every key is documented here and in the README.
  */
 import { z } from "zod";
+import { parseSigningKey } from "./credentials/key-format";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -64,6 +65,16 @@ const configSchema = z.object({
     ),
   /** Set by `npm start` behind HTTPS to mark cookies Secure; inferred from PUBLIC_URL. */
   COOKIE_SECURE: bool.optional(),
+  /**
+   * The platform's Ed25519 key that signs certificates: PEM or base64 PKCS#8. Unset: a key
+   * is generated once and kept in the database (credential_signing_keys).
+   */
+  CERT_SIGNING_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || parseSigningKey(v) !== null, {
+      message: "must be an Ed25519 private key, PEM or base64 PKCS#8",
+    }),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string; cookieSecure: boolean };

@@ -109,3 +109,12 @@ export const GOODWILL_REWARD_TYPES = [
   "revenue_bonus",
 ] as const;
 export type GoodwillRewardType = (typeof GOODWILL_REWARD_TYPES)[number];
+
+/** A learner's application to teach a course they completed (Student-Teacher certification). */
+export const TEACHER_APPLICATION_STATUSES = [
+  "pending",
+  "approved",
+  "declined",
+  "withdrawn",
+] as const;
+export type TeacherApplicationStatus = (typeof TEACHER_APPLICATION_STATUSES)[number];

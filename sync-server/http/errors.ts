@@ -25,6 +25,19 @@ export const ERROR_CODES = [
   "token_expired",
   "token_used",
   "internal",
+  // credentials (certificates, Student-Teacher applications)
+  "course_not_completed",
+  "certificate_not_offered",
+  "completion_required",
+  "recommendation_required",
+  "not_certified_teacher",
+  "certificate_exists",
+  "already_revoked",
+  "already_recommended",
+  "already_teacher",
+  "application_pending",
+  "application_not_pending",
+  "teacher_not_available",
   ...SYNC_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

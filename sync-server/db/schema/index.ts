@@ -3,6 +3,7 @@ export * from "./auth";
 export * from "./certificates";
 export * from "./community";
 export * from "./courses";
+export * from "./credentials";
 export * from "./enums";
 export * from "./goodwill";
 export * from "./learning";

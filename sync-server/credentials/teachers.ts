@@ -1,0 +1,107 @@
+/**
+ * A Student-Teacher's availability for new students, and the creator's reassignment of a
+ * learner when their teacher stops.
+ */
+import { and, eq, ne } from "drizzle-orm";
+import type { Db } from "../db/database";
+import { enrollments, studentTeachers } from "../db/schema";
+import { ApiError } from "../http/errors";
+import { notify } from "./notify";
+import { findCourse } from "./rules";
+
+/** Pause (false) or resume (true) taking new students on one course. */
+export async function setTeachingActive(
+  db: Db,
+  input: { userId: string; courseId: string; isActive: boolean },
+) {
+  const [row] = await db
+    .update(studentTeachers)
+    .set({ isActive: input.isActive })
+    .where(
+      and(eq(studentTeachers.userId, input.userId), eq(studentTeachers.courseId, input.courseId)),
+    )
+    .returning();
+  if (!row) throw new ApiError(404, "not_found", "You are not a Student-Teacher of this course.");
+  return row;
+}
+
+/**
+ * The creator moves a learner's enrollment to another active Student-Teacher of the course,
+ * or to themselves (`teacherId` null or their own id).
+ */
+export async function reassignTeacher(
+  db: Db,
+  input: { enrollmentId: string; actorId: string; teacherId: string | null },
+) {
+  return db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const [enrollment] = await tx
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.id, input.enrollmentId), ne(enrollments.status, "cancelled")))
+      .for("update");
+    if (!enrollment) throw new ApiError(404, "not_found", "No such active enrollment.");
+    const course = await findCourse(tx, enrollment.courseId);
+    if (course.creatorId !== input.actorId) {
+      throw new ApiError(403, "forbidden", "Only the course's creator reassigns its learners.");
+    }
+    const next = input.teacherId === course.creatorId ? null : input.teacherId;
+    if (next === enrollment.studentId) {
+      throw new ApiError(422, "teacher_not_available", "A learner cannot teach themselves.");
+    }
+    if (next) {
+      const [st] = await tx
+        .select()
+        .from(studentTeachers)
+        .where(
+          and(
+            eq(studentTeachers.userId, next),
+            eq(studentTeachers.courseId, course.id),
+            eq(studentTeachers.isActive, true),
+          ),
+        );
+      if (!st) {
+        throw new ApiError(
+          422,
+          "teacher_not_available",
+          "Choose an active Student-Teacher of this course, or yourself.",
+        );
+      }
+    }
+    const previous = enrollment.studentTeacherId;
+    if (previous === next) return enrollment;
+    const [row] = await tx
+      .update(enrollments)
+      .set({ studentTeacherId: next, updatedAt: new Date() })
+      .where(eq(enrollments.id, enrollment.id))
+      .returning();
+    const body = `"${course.title}" has a new teacher for this learner.`;
+    await notify(tx, [
+      {
+        userId: enrollment.studentId,
+        type: "enrollment",
+        title: "You have a new teacher",
+        body: `Your teacher for "${course.title}" changed.`,
+        actionUrl: `/learn/${enrollment.id}`,
+      },
+      ...(previous
+        ? [
+            {
+              userId: previous,
+              type: "enrollment" as const,
+              title: "A learner was reassigned",
+              body,
+            },
+          ]
+        : []),
+      {
+        userId: next ?? course.creatorId,
+        type: "enrollment",
+        title: "A learner was assigned to you",
+        body,
+        actionUrl: `/teaching/${enrollment.id}`,
+      },
+    ]);
+    return row ?? enrollment;
+  });
+}
