@@ -29,6 +29,7 @@ const Teaching = lazy(() => import("./screens/teaching").then((m) => m.Teaching)
 const StudentProgress = lazy(() =>
   import("./screens/student-progress").then((m) => m.StudentProgress),
 );
+const Certificates = lazy(() => import("./screens/certificates").then((m) => m.Certificates));
 const NotFound = lazy(() => import("./screens/not-found").then((m) => m.NotFound));
 
 function Home() {
@@ -64,6 +65,7 @@ export function App() {
             <Route path="/people/:userId" component={Person} />
             <Route path="/teaching" component={Teaching} />
             <Route path="/teaching/:enrollmentId" component={StudentProgress} />
+            <Route path="/certificates" component={Certificates} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

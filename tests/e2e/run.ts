@@ -6,6 +6,7 @@
 
 import { existsSync } from "node:fs";
 import { buildClient } from "../../sync-server/scripts/build-client";
+import { credentialsFlow } from "./credentials";
 import { learnerOffline } from "./learner";
 import { publicScreens } from "./public-screens";
 import { ARTIFACTS, launchChromium, startE2eServer } from "./support";
@@ -41,7 +42,16 @@ try {
   console.log(`ok teacher: offline view shows "${teacher.row.trim()}" (${elapsed()})`);
   await updatePrompt(browser, server.url);
   console.log(`ok update: "new version" prompt, switched on "Reload now" (${elapsed()})`);
-  const findings = [...open.findings, ...learner.findings, ...teacher.findings];
+  const credentials = await credentialsFlow(browser, server.url, server.database.db);
+  console.log(
+    `ok credentials: certificates offline, verify page, approval in the PWA (${elapsed()})`,
+  );
+  const findings = [
+    ...open.findings,
+    ...learner.findings,
+    ...teacher.findings,
+    ...credentials.findings,
+  ];
   for (const f of findings) {
     console.error(`axe ${f.screen}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.join(", ")}`);
   }

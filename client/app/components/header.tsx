@@ -18,6 +18,7 @@ export function Header() {
         ["/messages", "Messages"],
         ["/notifications", "Notifications"],
         ...(teaches ? ([["/teaching", "Teaching"]] as [string, string][]) : []),
+        ["/certificates", "Certificates"],
         ["/profile", "Profile"],
       ]
     : [

@@ -1,5 +1,6 @@
 /** One enrolled course: progress, modules by session with "complete" checkboxes, my teacher. */
 import { useLocation } from "preact-iso";
+import { ApplyToTeach } from "../components/apply-to-teach";
 import { Loading } from "../components/loading";
 import { SignedIn } from "../components/signed-in";
 import { bySession, toOutline } from "../data/course-view";
@@ -94,6 +95,9 @@ function Body({ local, me, enrollmentId }: { local: Local; me: string; enrollmen
           </ol>
         </div>
       ))}
+      {course && mods.length > 0 && done.size >= mods.length && enrollment.studentId === me ? (
+        <ApplyToTeach courseId={course.id} isTeacher={course.creatorId === me} />
+      ) : null}
     </section>
   );
 }

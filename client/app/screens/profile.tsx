@@ -48,7 +48,8 @@ function Edit({ me }: { me: string }) {
     <section class="narrow">
       <h1>Your profile</h1>
       <p class="muted">
-        @{p.handle} · <a href={`/people/${p.id}`}>See your public profile</a>
+        @{p.handle} · <a href={`/people/${p.id}`}>See your public profile</a> ·{" "}
+        <a href="/certificates">Your certificates</a>
       </p>
       <form onSubmit={save} onInput={() => setSaved(null)}>
         <Field

@@ -1,5 +1,6 @@
 /** One student's module-by-module progress, for their teacher (from the local database). */
 import { useLocation } from "preact-iso";
+import { CertificateActions } from "../components/certificate-actions";
 import { Loading } from "../components/loading";
 import { SignedIn } from "../components/signed-in";
 import { openDirectConversation } from "../data/messaging";
@@ -61,6 +62,13 @@ export function StudentProgress({ enrollmentId }: { enrollmentId: string }) {
                 );
               })}
             </ol>
+            {e.studentTeacherId === me.id || course?.creatorId === me.id ? (
+              <CertificateActions
+                studentId={e.studentId}
+                courseId={e.courseId}
+                role={course?.creatorId === me.id ? "creator" : "teacher"}
+              />
+            ) : null}
           </section>
         );
       }}

@@ -2,6 +2,7 @@
 
 import { Loading } from "../components/loading";
 import { SignedIn } from "../components/signed-in";
+import { TeacherApplications } from "../components/teacher-applications";
 import { usePeople } from "../data/people";
 import { useTeaching } from "../data/teaching";
 import { ago } from "../lib/format";
@@ -17,6 +18,7 @@ function Body({ me }: { me: string }) {
   return (
     <section>
       <h1>Teaching</h1>
+      <TeacherApplications me={me} />
       {groups.length === 0 ? (
         <p>No students yet. Students you teach, or who take your courses, appear here.</p>
       ) : null}
