@@ -61,9 +61,9 @@ export async function verifyCredential(
   if (issuer?.id !== `did:key:${multikey}`) {
     return notGenuine("Its issuer is not the key that signed it.");
   }
-  const m = new RegExp(`^${escapeRegExp(config.publicUrl)}/verify/(${UUID})$`, "i").exec(
-    String(doc.id),
-  );
+  // Any host: the credential names the server's PUBLIC_URL at the time of issue, which may
+  // have changed since. The comparison with the record below binds everything else.
+  const m = new RegExp(`^https?://[^/]+(?:/[^?#]*)?/verify/(${UUID})$`, "i").exec(String(doc.id));
   if (!m?.[1]) return notGenuine("It is not a certificate of this PeerLoop.");
   const [row] = await db.select().from(certificates).where(eq(certificates.id, m[1]));
   if (!row?.credential) return notGenuine("No certificate with this id is on record.");
@@ -120,8 +120,4 @@ function factsOf(doc: Record<string, unknown>, id: string, type: string): Certif
     revokedAt: null,
     revocationReason: null,
   };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

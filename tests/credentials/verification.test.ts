@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addProof, rawPublicKey } from "../../sync-server/credentials/data-integrity";
 import { didKey } from "../../sync-server/credentials/multibase";
 import { revokeCertificate } from "../../sync-server/credentials/revoke";
+import { verifyCredential } from "../../sync-server/credentials/verify";
 import * as s from "../../sync-server/db/schema";
 import { ApiError } from "../../sync-server/http/errors";
 import { createTestApp, type TestApp } from "../support/test-app";
@@ -71,6 +72,9 @@ describe.each(databaseKinds())("verifying certificates on %s", (kind) => {
     const pasted = await check(credential);
     expect([pasted.status, pasted.body.status]).toEqual([200, "valid"]);
     expect(pasted.body.certificate.learnerName).toMatch(/Sarah/);
+    // Moving the server (a new PUBLIC_URL) does not unmake what it issued before.
+    const moved = { ...t.deps.config, publicUrl: "https://peerloop.example" };
+    expect((await verifyCredential(t.deps.db, moved, credential)).status).toBe("valid");
   });
 
   it("does not verify when any byte of the credential or its proof changes", async () => {

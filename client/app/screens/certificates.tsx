@@ -48,8 +48,15 @@ function Body({ me, isCreator }: { me: string; isCreator: boolean }) {
                 {c.revokedAt ? ` · revoked ${date(c.revokedAt)}` : ""}
               </span>
               <br />
-              <a href={`/verify/${c.id}`}>Verification page</a> ·{" "}
-              <a href={`/verify/${c.id}/print`}>Print or save as PDF</a>
+              {/* target=_top: a full page load, since these are the server's pages, not the
+                  app's (the app's router would otherwise take the click) */}
+              <a href={`/verify/${c.id}`} target="_top">
+                Verification page
+              </a>{" "}
+              ·{" "}
+              <a href={`/verify/${c.id}/print`} target="_top">
+                Print or save as PDF
+              </a>
             </li>
           ))}
         </ul>
