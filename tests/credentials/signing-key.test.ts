@@ -94,6 +94,7 @@ describe.each(databaseKinds())("signing keys on %s", (kind) => {
     // An app running with the configured key verifies the old certificates.
     const t2 = t;
     const [old] = await t2.deps.db.select().from(s.certificates).limit(1);
+    // The app's config object is the one its routes read: switch it to the configured key.
     Object.assign(t2.deps.config, { CERT_SIGNING_KEY: configured });
     const res = await t2.call("POST", "/api/certificates/verify", { body: old?.credential });
     expect(res.body.status).toBe("valid");
