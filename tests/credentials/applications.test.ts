@@ -223,4 +223,21 @@ describe.each(databaseKinds())("Student-Teacher certification on %s", (kind) => 
     );
     expect(unknown.status).toBe(404);
   });
+
+  it("certifies once when the creator approves twice at once", async () => {
+    const ds = await stage.course("data-science-with-python");
+    const applied = await as("ravi", "POST", "/api/teacher-applications", { courseId: ds.id });
+    expect(applied.status).toBe(201);
+    const token = await stage.token("priya");
+    const path = `/api/teacher-applications/${applied.body.id}/approve`;
+    const answers = await Promise.all([1, 2].map(() => t.call("POST", path, { token })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const ravi = await stage.user("ravi");
+    const teaching = await t.deps.db
+      .select()
+      .from(s.certificates)
+      .where(and(eq(s.certificates.userId, ravi), eq(s.certificates.type, "teaching")));
+    expect(teaching).toHaveLength(1);
+    expect((await notes("ravi", "teacher_approved")).length).toBe(1);
+  });
 });

@@ -186,4 +186,24 @@ describe.each(databaseKinds())("issuing certificates on %s", (kind) => {
     const res = await issue("gabriel", "mastery", marcus, pef.id);
     expect([res.status, res.body.certificate?.recommendedBy]).toEqual([201, null]);
   });
+
+  it("issues one certificate when the creator asks twice at once (the other gets 409)", async () => {
+    // Noah finished AWS Cloud Essentials with Lena herself; no certificate yet.
+    const noah = await stage.user("noah");
+    const aws = await stage.course("aws-cloud-essentials");
+    const token = await stage.token("lena");
+    const body = { userId: noah, courseId: aws.id, type: "completion" };
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => t.call("POST", "/api/certificates", { token, body })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    for (const a of answers.filter((x) => x.status === 409)) {
+      expect(a.body.error.code).toBe("certificate_exists");
+    }
+    const rows = await t.deps.db
+      .select()
+      .from(s.certificates)
+      .where(and(eq(s.certificates.userId, noah), eq(s.certificates.courseId, aws.id)));
+    expect(rows).toHaveLength(1);
+  });
 });
