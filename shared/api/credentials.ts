@@ -61,6 +61,7 @@ export const verificationSchema = z.object({
       learnerName: z.string(),
       achievement: z.string(),
       courseUrl: z.string(),
+      verifyUrl: z.string(),
       creatorName: z.string(),
       issuerName: z.string(),
       issuedAt: z.string(),

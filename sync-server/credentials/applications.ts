@@ -26,6 +26,13 @@ export async function applyToTeach(
 ): Promise<Application> {
   return inTx(db, async (tx) => {
     const course = await findCourse(tx, input.courseId);
+    if (course.isRetired || !course.isActive) {
+      throw new ApiError(
+        422,
+        "course_retired",
+        "This course takes no new students, so no new teachers.",
+      );
+    }
     if (course.creatorId === input.userId) {
       throw new ApiError(409, "already_teacher", "You created this course: you teach it already.");
     }

@@ -88,7 +88,7 @@ ${v.status === "valid" ? "" : `<p class="stamp">${esc(HEADLINE[v.status])}</p>`}
 <p class="name">${esc(c.learnerName)}</p>
 <h1>${esc(c.achievement)}</h1>
 <p>Course by ${esc(c.creatorName)} · issued ${esc(day(c.issuedAt))}</p>
-<p><small>Verify at ${esc(c.courseUrl.replace(/\/courses\/.*$/, ""))}/verify/${esc(id)}</small></p>
+<p><small>Verify at ${esc(c.verifyUrl)}</small></p>
 </main>`,
     css,
   );

@@ -21,6 +21,8 @@ export interface CertificateFacts {
   learnerName: string;
   achievement: string;
   courseUrl: string;
+  /** The credential's own id: its verification page at the time of issue. */
+  verifyUrl: string;
   creatorName: string;
   issuerName: string;
   issuedAt: string;
@@ -114,6 +116,7 @@ function factsOf(doc: Record<string, unknown>, id: string, type: string): Certif
     learnerName: String(ident?.identityHash ?? ""),
     achievement: String(achievement.name ?? doc.name ?? ""),
     courseUrl: String(achievement.id ?? "").replace(/#.*$/, ""),
+    verifyUrl: String(doc.id ?? ""),
     creatorName: String(creator.name ?? ""),
     issuerName: String(issuer.name ?? ""),
     issuedAt: String(doc.validFrom ?? ""),

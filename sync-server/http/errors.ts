@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   "application_pending",
   "application_not_pending",
   "teacher_not_available",
+  "course_retired",
   ...SYNC_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -67,6 +67,10 @@ describe.each(databaseKinds())("Student-Teacher certification on %s", (kind) => 
       courseId: intro.id,
     });
     expect([creator.status, creator.body.error.code]).toEqual([409, "already_teacher"]);
+    // Noah completed AWS Cloud Essentials, which has since been retired.
+    const aws = await stage.course("aws-cloud-essentials");
+    const retired = await as("noah", "POST", "/api/teacher-applications", { courseId: aws.id });
+    expect([retired.status, retired.body.error.code]).toEqual([422, "course_retired"]);
     const bad = await as("sarah", "POST", "/api/teacher-applications", { courseId: "x" });
     expect([bad.status, bad.body.error.code]).toEqual([400, "validation_failed"]);
   });

@@ -187,6 +187,7 @@ describe.each(databaseKinds())("verifying certificates on %s", (kind) => {
     const res = await t.call("GET", `/verify/${sarahsId}/print`);
     expect(res.status).toBe(200);
     expect(String(res.body)).toContain("@page{size:A4 landscape");
+    expect(String(res.body)).toContain(`Verify at http://peerloop.test/verify/${sarahsId}`);
     expect(String(res.body)).toMatch(/Sarah/);
   });
 

@@ -101,7 +101,10 @@ function View({ userId, me, message }: { userId: string; me: string; message: ()
               .filter((c) => !c.revokedAt)
               .map((c) => (
                 <li key={c.id}>
-                  {title(c.courseId)} · {c.type.replace(/_/g, " ")} · {date(c.issuedAt)}
+                  {title(c.courseId)} · {c.type.replace(/_/g, " ")} · {date(c.issuedAt)} ·{" "}
+                  <a href={`/verify/${c.id}`} target="_top">
+                    verify
+                  </a>
                 </li>
               ))}
           </ul>
