@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   "token_expired",
   "token_used",
   "internal",
+  "csrf_failed",
+  "already_revoked",
+  "self_action",
   ...SYNC_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
