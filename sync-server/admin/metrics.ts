@@ -102,7 +102,7 @@ export async function flushSyncMetrics(db: Db): Promise<void> {
         });
     }
     // One statement for all sessions seen since the last flush (same minute is close enough).
-    const latest = sessions.reduce((m, [, at]) => (at > m ? at : m), new Date(0));
+    const latest = new Date(Math.max(0, ...sessions.map(([, at]) => at.getTime())));
     if (sessions.length) {
       await db
         .update(authSessions)
