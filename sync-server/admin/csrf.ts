@@ -36,6 +36,9 @@ export function assertSameOrigin(c: Context<AppEnv>): void {
   if (site && site !== "same-origin" && site !== "none") throw refuse(`Sec-Fetch-Site ${site}`);
   const origin = c.req.header("origin");
   if (origin === undefined) return;
+  // Pages served with `Referrer-Policy: no-referrer` (secureHeaders' default) post forms with
+  // `Origin: null`; then only the browser's own same-origin fetch metadata vouches for them.
+  if (origin === "null" && site === "same-origin") return;
   const allowed = new Set([
     new URL(c.req.url).origin,
     new URL(c.get("deps").config.publicUrl).origin,

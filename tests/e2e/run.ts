@@ -6,6 +6,7 @@
 
 import { existsSync } from "node:fs";
 import { buildClient } from "../../sync-server/scripts/build-client";
+import { adminMorning } from "./admin";
 import { learnerOffline } from "./learner";
 import { publicScreens } from "./public-screens";
 import { ARTIFACTS, launchChromium, startE2eServer } from "./support";
@@ -41,11 +42,17 @@ try {
   console.log(`ok teacher: offline view shows "${teacher.row.trim()}" (${elapsed()})`);
   await updatePrompt(browser, server.url);
   console.log(`ok update: "new version" prompt, switched on "Reload now" (${elapsed()})`);
-  const findings = [...open.findings, ...learner.findings, ...teacher.findings];
+  const admin = await adminMorning(browser, server.url, server.database.db);
+  console.log(
+    `ok admin: ${admin.outcome}; certificate revoked; ${admin.screens} pages (${elapsed()})`,
+  );
+  const findings = [...open.findings, ...learner.findings, ...teacher.findings, ...admin.findings];
   for (const f of findings) {
     console.error(`axe ${f.screen}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.join(", ")}`);
   }
-  console.log(`axe: ${findings.length} violation(s) on ${10 + open.screens} screens`);
+  console.log(
+    `axe: ${findings.length} violation(s) on ${10 + open.screens + admin.screens} screens`,
+  );
   if (findings.length) failed = true;
 } catch (err) {
   failed = true;

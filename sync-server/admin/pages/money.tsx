@@ -47,8 +47,8 @@ export function MoneyPage(props: {
                 <form method="post" action="/admin/payouts/approve" class="inline">
                   <CsrfField token={props.ctx.csrf} />
                   <input type="hidden" name="recipientId" value={r.recipientId} />
-                  <button type="submit" aria-label={`Approve payout to ${r.name}`}>
-                    Approve {money(r.releasedUnpaidCents, r.currency)}
+                  <button type="submit">
+                    Approve payout to {r.name}: {money(r.releasedUnpaidCents, r.currency)}
                   </button>
                 </form>
               </td>
