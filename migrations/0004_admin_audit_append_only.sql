@@ -24,4 +24,6 @@ CREATE INDEX IF NOT EXISTS module_progress_updated_at_idx ON module_progress (up
 CREATE INDEX IF NOT EXISTS enrollments_enrolled_at_idx ON enrollments (enrolled_at);--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS transactions_created_at_idx ON transactions (created_at);--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS certificates_issued_at_idx ON certificates (issued_at);--> statement-breakpoint
-CREATE INDEX IF NOT EXISTS email_outbox_created_at_idx ON email_outbox (created_at);
+CREATE INDEX IF NOT EXISTS email_outbox_created_at_idx ON email_outbox (created_at);--> statement-breakpoint
+-- 4. Sync health: how much the change feed grew lately.
+CREATE INDEX IF NOT EXISTS sync_changes_changed_at_idx ON sync_changes (changed_at);

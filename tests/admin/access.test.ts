@@ -140,6 +140,9 @@ describe.each(databaseKinds())("admin access on %s", (kind) => {
       });
       expect(rev.status).toBe(404);
     }
+    const page = await cookieCall(w.t, "GET", `/admin/users/${ZERO}`, w.admin.token);
+    expect(page.status).toBe(404);
+    expect(String(page.body)).toContain("<h1>Not found</h1>");
     const pay = await w.t.call("POST", "/api/admin/payouts/approve", {
       token: w.admin.token,
       body: { recipientId: ZERO },

@@ -21,7 +21,7 @@ import { listPayoutQueue } from "../../payments/payouts";
 import { idParam, isStaff, type Need, requireStaffWrite, sessionOf } from "../access";
 import * as actions from "../actions";
 import { money } from "../components/format";
-import type { PageContext } from "../components/layout";
+import { Layout, type PageContext } from "../components/layout";
 import { ADMIN_CSS } from "../components/styles";
 import { assertSameOrigin, CSRF_FIELD, csrfTokenFor } from "../csrf";
 import { flushSyncMetrics } from "../metrics";
@@ -50,7 +50,7 @@ import { badgeInput, courseStateInput, disableInput, revokeInput } from "./api";
 const FLASH_COOKIE = "peerloop_admin_flash";
 type C = Context<AppEnv>;
 
-function html(c: C, page: JSX.Element, status: 200 | 403 | 404 | 401 = 200) {
+function html(c: C, page: JSX.Element, status: 200 | 400 | 403 | 404 | 401 = 200) {
   c.header("cache-control", "no-store");
   return c.html(`<!doctype html>${page}`, status);
 }
@@ -100,7 +100,21 @@ type Get = (c: C, ctx: PageContext) => Promise<Response>;
 function page(app: Hono<AppEnv>, path: string, need: Need, render: Get) {
   app.get(path, async (c) => {
     const ctx = gate(c, need);
-    return ctx instanceof Response ? ctx : render(c, ctx);
+    if (ctx instanceof Response) return ctx;
+    try {
+      return await render(c, ctx);
+    } catch (err) {
+      // A missing record or a bad query string is a page too, not a JSON body.
+      if (!(err instanceof ApiError) || (err.status !== 404 && err.status !== 400)) throw err;
+      const title = err.status === 404 ? "Not found" : "Bad request";
+      return html(
+        c,
+        <Layout ctx={ctx} title={title} active="">
+          <p>{err.message}</p>
+        </Layout>,
+        err.status,
+      );
+    }
   });
 }
 
