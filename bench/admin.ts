@@ -158,6 +158,7 @@ await admin.query(`CREATE DATABASE ${dbName}`);
 const u = new URL(baseUrl);
 u.pathname = `/${dbName}`;
 const url = u.toString();
+let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
 try {
   const config = loadConfig({
     DATABASE_URL: url,
@@ -166,7 +167,7 @@ try {
     LOG_LEVEL: "error",
     PUBLIC_URL: "http://bench.local",
   });
-  const database = await openDatabase({ databaseUrl: url });
+  database = await openDatabase({ databaseUrl: url });
   await runMigrations(database);
   await seedDemoWorld(database.db, config, { onlyIfEmpty: false });
   console.error(`generating in ${dbName}…`);
@@ -244,7 +245,6 @@ try {
     console.error(`${label}: median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`);
   }
   await mailer.drain();
-  await database.close();
   const cpu = cpus();
   const report = [
     "# Admin dashboard benchmark",
@@ -267,7 +267,20 @@ try {
   mkdirSync(`${ROOT}bench/results`, { recursive: true });
   writeFileSync(`${ROOT}bench/results/admin.md`, report);
   console.log(report);
+} catch (err) {
+  console.error("bench:admin failed:", err);
+  process.exitCode = 1;
 } finally {
+  await database?.close().catch(() => {});
+  // pg-pool's end() resolves before its sockets close: wait, or FORCE kills them mid-goodbye.
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await admin.query(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+      [dbName],
+    );
+    if (rows[0]?.n === 0) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.end();
 }

@@ -26,4 +26,8 @@ CREATE INDEX IF NOT EXISTS transactions_created_at_idx ON transactions (created_
 CREATE INDEX IF NOT EXISTS certificates_issued_at_idx ON certificates (issued_at);--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS email_outbox_created_at_idx ON email_outbox (created_at);--> statement-breakpoint
 -- 4. Sync health: how much the change feed grew lately.
-CREATE INDEX IF NOT EXISTS sync_changes_changed_at_idx ON sync_changes (changed_at);
+CREATE INDEX IF NOT EXISTS sync_changes_changed_at_idx ON sync_changes (changed_at);--> statement-breakpoint
+-- 5. The payout queue reads only released, unpaid splits; refunds are listed by status.
+CREATE INDEX IF NOT EXISTS payment_splits_payout_queue_idx ON payment_splits (recipient_id, currency)
+  INCLUDE (amount_cents) WHERE status = 'released' AND payout_id IS NULL;--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS transactions_status_created_at_idx ON transactions (status, created_at DESC, id DESC);

@@ -140,13 +140,15 @@ describe.each(databaseKinds())("admin lists and health on %s", (kind) => {
   });
 
   it("shows revenue, platform share and pending payouts from the ledger, with daily series", async () => {
-    const before = (await get("/api/admin/overview")).body;
+    const before = (await get("/api/admin/overview?fresh=1")).body;
     const [lena] = await w.t.deps.db
       .select()
       .from(s.users)
       .where(sql`email = 'lena@peerloop.demo'`);
     await seedReleasedSplits(w.t, lena?.id ?? "", [250, 750]);
-    const after = (await get("/api/admin/overview")).body;
+    // Cached figures stay as they were for up to 30 s; fresh=1 recomputes them.
+    expect((await get("/api/admin/overview")).body.figures).toEqual(before.figures);
+    const after = (await get("/api/admin/overview?fresh=1")).body;
     // seedReleasedSplits records completed payments of 10× each split.
     expect(after.figures.revenueCents - before.figures.revenueCents).toBe(10_000);
     expect(after.figures.pendingPayoutCents - before.figures.pendingPayoutCents).toBe(1000);
@@ -158,6 +160,14 @@ describe.each(databaseKinds())("admin lists and health on %s", (kind) => {
       after.series.revenuePerDay.at(-1).value - (before.series.revenuePerDay.at(-1)?.value ?? 0),
     ).toBe(10_000);
     expect(after.series.trafficHourly).toHaveLength(24);
+    // An admin action clears the cache: approving Lena's payout shows at once.
+    const approve = await w.t.call("POST", "/api/admin/payouts/approve", {
+      token: w.admin.token,
+      body: { recipientId: lena?.id },
+    });
+    expect(approve.status).toBe(200);
+    const paid = (await get("/api/admin/overview")).body;
+    expect(after.figures.pendingPayoutCents - paid.figures.pendingPayoutCents).toBe(1000);
   });
 
   it("lists the email outbox and searches it by address", async () => {

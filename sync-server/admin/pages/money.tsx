@@ -59,6 +59,9 @@ export function MoneyPage(props: {
       {props.queue.length === 0 ? <p>Nobody is waiting for a payout.</p> : null}
 
       <h2>Splits by state</h2>
+      <p class="muted">
+        Totals kept up to 30 s · <a href="/admin/money?fresh=1">Refresh now</a>
+      </p>
       <table>
         <thead>
           <tr>

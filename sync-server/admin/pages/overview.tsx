@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { BarChart, LineChart } from "../components/charts";
-import { count, money } from "../components/format";
+import { count, dateTime, money } from "../components/format";
 import { Layout, type PageContext, Stat } from "../components/layout";
 import type { overview } from "../queries/overview";
 
@@ -14,6 +14,10 @@ export function OverviewPage(props: { ctx: PageContext; data: Data }) {
   const s = props.data.series;
   return (
     <Layout ctx={props.ctx} title="Overview" active="/admin">
+      <p class="muted">
+        Figures as of {dateTime(props.data.asOf, props.ctx.user.timezone)} (kept up to 30 s) ·{" "}
+        <a href="/admin?fresh=1">Refresh now</a>
+      </p>
       <dl class="stats">
         <Stat label="Users" value={count(f.users)} note={`${count(f.disabledUsers)} disabled`} />
         <Stat label="Active learners (30 days)" value={count(f.activeLearners)} />

@@ -2,6 +2,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { courses, enrollments, paymentSplits, payouts, transactions, users } from "../../db/schema";
+import { cached } from "./cache";
 import { decodeCursor, type ListQuery, PAGE_SIZE, pageOf } from "./paging";
 
 export async function listTransactions(db: Db, query: ListQuery & { status?: string }) {
@@ -37,15 +38,22 @@ export async function listTransactions(db: Db, query: ListQuery & { status?: str
   return pageOf(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
 }
 
-/** Totals per split state and recipient type (pending = in escrow, released, paid). */
-export async function splitsByState(db: Db) {
+/**
+ * Totals per split state and recipient type (pending = in escrow, released, paid). A scan of
+ * every split: cached briefly like the overview (cache.ts).
+ */
+export async function splitsByState(db: Db, fresh = false) {
+  return (await cached(db, "splits", fresh, () => computeSplitsByState(db))).value;
+}
+
+function computeSplitsByState(db: Db) {
   return db
     .select({
       status: paymentSplits.status,
       recipientType: paymentSplits.recipientType,
       currency: paymentSplits.currency,
       count: sql<number>`count(*)::int`,
-      cents: sql<number>`coalesce(sum(${paymentSplits.amountCents}), 0)::int`,
+      cents: sql<number>`coalesce(sum(${paymentSplits.amountCents}), 0)::float8`,
     })
     .from(paymentSplits)
     .groupBy(paymentSplits.status, paymentSplits.recipientType, paymentSplits.currency)

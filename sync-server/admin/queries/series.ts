@@ -41,7 +41,7 @@ export async function revenuePerDay(db: Db, days: number): Promise<Point[]> {
   const rows = await queryRows<{ at: string; value: number }>(
     db,
     sql`select to_char(coalesce(paid_at, created_at) at time zone 'UTC', 'YYYY-MM-DD') as at,
-               sum(amount_cents)::int as value
+               sum(amount_cents)::float8 as value
           from transactions
          where status = 'completed' and created_at >= ${keys[0]}::date at time zone 'UTC' - interval '1 day'
          group by 1`,

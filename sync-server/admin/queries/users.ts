@@ -113,7 +113,7 @@ export async function userDetail(db: Db, hub: SyncHub, id: string) {
       .select({
         status: paymentSplits.status,
         currency: paymentSplits.currency,
-        cents: sql<number>`sum(${paymentSplits.amountCents})::int`,
+        cents: sql<number>`sum(${paymentSplits.amountCents})::float8`,
         count: sql<number>`count(*)::int`,
       })
       .from(paymentSplits)

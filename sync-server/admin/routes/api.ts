@@ -14,6 +14,7 @@ import * as actions from "../actions";
 import { COURSE_BADGES, EMAIL_STATUSES_ADMIN, TRANSACTION_STATUSES_ADMIN } from "../api-enums";
 import { flushSyncMetrics } from "../metrics";
 import { listAudit } from "../queries/audit";
+import { clearAggregates } from "../queries/cache";
 import { certificateDetail, listCertificates } from "../queries/certificates";
 import { listCourses } from "../queries/courses";
 import { listFlags } from "../queries/flags";
@@ -58,11 +59,18 @@ function adminRoute<
   api.route<B, Q>(
     { ...spec, tag: TAG, auth: "user", responses: { ...errors, ...spec.responses } },
     async (c, input) => {
-      const user = spec.method === "get" ? requireStaff(c, need) : requireStaffWrite(c, need);
-      return handler(c, input as never, { id: user.id });
+      if (spec.method === "get")
+        return handler(c, input as never, { id: requireStaff(c, need).id });
+      const user = requireStaffWrite(c, need);
+      const res = await handler(c, input as never, { id: user.id });
+      // The admin sees the effect of their action in the cached figures at once.
+      clearAggregates(c.get("deps").db);
+      return res;
     },
   );
 }
+
+const freshQuery = z.object({ fresh: z.enum(["0", "1"]).optional() });
 
 export const rolesInput = z
   .object({
@@ -86,13 +94,14 @@ export function registerAdminApi(api: ApiRouter) {
     {
       method: "get",
       path: "/api/admin/overview",
-      summary: "Headline figures and the charts' series",
+      summary: "Headline figures and the charts' series (cached up to 30 s; fresh=1 recomputes)",
+      query: freshQuery,
       responses: { 200: { description: "Overview", schema: anyJson } },
     },
-    async (c) => {
+    async (c, { query }) => {
       const { db, hub } = c.get("deps");
       await flushSyncMetrics(db);
-      return c.json(await overview(db, hub));
+      return c.json(await overview(db, hub, query.fresh === "1"));
     },
   );
 
@@ -236,13 +245,14 @@ export function registerAdminApi(api: ApiRouter) {
     {
       method: "get",
       path: "/api/admin/money/summary",
-      summary: "Splits by state and recipient type, the payout queue and recent payouts",
+      summary: "Splits by state (cached up to 30 s; fresh=1), the payout queue and recent payouts",
+      query: freshQuery,
       responses: { 200: { description: "Money summary", schema: anyJson } },
     },
-    async (c) => {
+    async (c, { query }) => {
       const { db } = c.get("deps");
       const [splits, queue, payouts] = await Promise.all([
-        splitsByState(db),
+        splitsByState(db, query.fresh === "1"),
         listPayoutQueue(db),
         listPayouts(db),
       ]);

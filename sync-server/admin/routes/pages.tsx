@@ -36,6 +36,7 @@ import { ForbiddenPage, SignInPage } from "../pages/sign-in";
 import { SyncPage } from "../pages/sync";
 import { UserPage, UsersPage } from "../pages/users";
 import { listAudit } from "../queries/audit";
+import { clearAggregates } from "../queries/cache";
 import { certificateDetail, listCertificates } from "../queries/certificates";
 import { listCourses } from "../queries/courses";
 import { listFlags } from "../queries/flags";
@@ -147,6 +148,7 @@ function action(
     const actor = requireStaffWrite(c, "admin", form[CSRF_FIELD] ?? "");
     try {
       const done = await run(c, form, { id: actor.id });
+      clearAggregates(c.get("deps").db);
       return redirectWith(c, done.back, { kind: done.kind ?? "ok", text: done.text });
     } catch (err) {
       if (!(err instanceof ApiError) || err.code === "csrf_failed") throw err;
@@ -236,7 +238,8 @@ export function registerAdminPages(app: Hono<AppEnv>) {
     if (ctx instanceof Response) return ctx;
     const { db, hub } = c.get("deps");
     await flushSyncMetrics(db);
-    return html(c, <OverviewPage ctx={ctx} data={await overview(db, hub)} />);
+    const data = await overview(db, hub, c.req.query("fresh") === "1");
+    return html(c, <OverviewPage ctx={ctx} data={data} />);
   });
 
   page(app, "/admin/users", "moderator", async (c, ctx) => {
@@ -274,7 +277,7 @@ export function registerAdminPages(app: Hono<AppEnv>) {
     );
     const { db } = c.get("deps");
     const [splits, queue, payouts, transactions] = await Promise.all([
-      splitsByState(db),
+      splitsByState(db, c.req.query("fresh") === "1"),
       listPayoutQueue(db),
       listPayouts(db),
       listTransactions(db, q),
