@@ -9,7 +9,7 @@
  * pages read the tables, not the feed, and capturing 1.5M rows would only slow generation.
  * Then every admin page (HTML, as the browser gets it) and its main API twin is requested
  * in-process RUNS times after a warm-up; the median and the slowest go to
- * bench/results/admin.md.
+ * bench/results/admin.md. BENCH_KEEP=1 keeps the database (for EXPLAIN).
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -118,7 +118,8 @@ async function generate(url: string): Promise<Record<string, number>> {
       );
     }
     await client.query("SET session_replication_role = origin");
-    await client.query("ANALYZE");
+    // What autovacuum would have done by now (visibility map: index-only scans).
+    await client.query("VACUUM ANALYZE");
     const counts: Record<string, number> = {};
     for (const table of [
       "users",
@@ -204,14 +205,16 @@ try {
     return `${(rows[0].created_at as Date).toISOString()}_${rows[0].id}`;
   })();
   const targets: [string, string][] = [
-    ["Overview", "/admin"],
+    ["Overview, recomputed (fresh=1)", "/admin?fresh=1"],
+    ["Overview, cached figures", "/admin"],
     ["Users, first page", "/admin/users"],
     ["Users, page 1,000 (keyset)", `/admin/users?cursor=${encodeURIComponent(deepCursor)}`],
     ["Users, search by name prefix", "/admin/users?q=ab"],
     ["Users, search by email", "/admin/users?q=bench4242"],
     ["User page", `/admin/users/${someUser.id}`],
     ["Courses", "/admin/courses"],
-    ["Money (queue, splits, payouts, transactions)", "/admin/money"],
+    ["Money, recomputed (fresh=1)", "/admin/money?fresh=1"],
+    ["Money, cached split totals", "/admin/money"],
     ["Money, refunds only", "/admin/money?status=refunded"],
     ["Certificates", "/admin/certificates"],
     ["Certificates, search by learner", "/admin/certificates?q=ab"],
@@ -219,9 +222,9 @@ try {
     ["Email outbox", "/admin/outbox"],
     ["Sync health", "/admin/sync"],
     ["Audit log", "/admin/audit"],
-    ["API: overview", "/api/admin/overview"],
+    ["API: overview (fresh=1)", "/api/admin/overview?fresh=1"],
     ["API: users search", "/api/admin/users?q=bench9"],
-    ["API: money summary", "/api/admin/money/summary"],
+    ["API: money summary (fresh=1)", "/api/admin/money/summary?fresh=1"],
     ["API: sync health", "/api/admin/sync-health"],
   ];
   const rows: string[] = [];
@@ -281,6 +284,7 @@ try {
     if (rows[0]?.n === 0) break;
     await new Promise((r) => setTimeout(r, 20));
   }
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  if (process.env.BENCH_KEEP) console.error(`kept ${url}`);
+  else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.end();
 }

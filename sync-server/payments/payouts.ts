@@ -21,21 +21,35 @@ export type PayoutQueueRow = {
 };
 
 export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
-  const rows = await db
+  // Sum per recipient first (on the partial payout-queue index), then name them.
+  const due = db
     .select({
       recipientId: paymentSplits.recipientId,
-      name: users.name,
-      email: users.email,
-      releasedUnpaidCents: sql<number>`sum(${paymentSplits.amountCents})::int`,
       currency: paymentSplits.currency,
-      splitCount: sql<number>`count(*)::int`,
+      cents: sql<number>`sum(${paymentSplits.amountCents})::float8`.as("cents"),
+      splits: sql<number>`count(*)::int`.as("splits"),
     })
     .from(paymentSplits)
-    .innerJoin(users, eq(users.id, paymentSplits.recipientId))
     .where(and(eq(paymentSplits.status, "released"), isNull(paymentSplits.payoutId)))
-    .groupBy(paymentSplits.recipientId, users.name, users.email, paymentSplits.currency)
-    .orderBy(sql`sum(${paymentSplits.amountCents}) desc`);
-  return rows.map((r) => ({ ...r, hasConnectedAccount: false }));
+    .groupBy(paymentSplits.recipientId, paymentSplits.currency)
+    .as("due");
+  const rows = await db
+    .select({
+      recipientId: due.recipientId,
+      name: users.name,
+      email: users.email,
+      releasedUnpaidCents: due.cents,
+      currency: due.currency,
+      splitCount: due.splits,
+    })
+    .from(due)
+    .innerJoin(users, eq(users.id, due.recipientId))
+    .orderBy(sql`${due.cents} desc`);
+  return rows.map((r) => ({
+    ...r,
+    releasedUnpaidCents: Number(r.releasedUnpaidCents),
+    hasConnectedAccount: false,
+  }));
 }
 
 export async function approvePayout(

@@ -22,56 +22,76 @@ export async function overview(db: Db, hub: SyncHub, fresh = false) {
   };
 }
 
+/** One figure per query, so that on Postgres they run side by side on pooled connections. */
+async function figure(db: Db, query: ReturnType<typeof sql>): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, query);
+  return Number(row?.n ?? 0);
+}
+
 async function computeOverview(db: Db) {
-  const [figures] = await queryRows<{
-    users: number;
-    disabled: number;
-    active_learners: number;
-    enrollments: number;
-    revenue_cents: number;
-    platform_cents: number;
-    pending_payout_cents: number;
-    pending_payout_recipients: number;
-    refunded_cents: number;
-    devices_recent: number;
-  }>(
-    db,
-    sql`select
-      (select count(*)::int from users where deleted_at is null) as users,
-      (select count(*)::int from users where disabled_at is not null) as disabled,
-      (select count(distinct e.student_id)::int
-         from module_progress p join enrollments e on e.id = p.enrollment_id
-        where p.updated_at > now() - make_interval(days => ${ACTIVE_LEARNER_DAYS})) as active_learners,
-      (select count(*)::int from enrollments where status <> 'cancelled') as enrollments,
-      (select coalesce(sum(amount_cents), 0)::float8 from transactions where status = 'completed') as revenue_cents,
-      (select coalesce(sum(s.amount_cents), 0)::float8 from payment_splits s
-         join transactions t on t.id = s.transaction_id
-        where s.recipient_type = 'platform' and t.status = 'completed') as platform_cents,
-      (select coalesce(sum(amount_cents), 0)::float8 from payment_splits
-        where status = 'released' and payout_id is null) as pending_payout_cents,
-      (select count(distinct recipient_id)::int from payment_splits
-        where status = 'released' and payout_id is null) as pending_payout_recipients,
-      (select coalesce(sum(amount_cents), 0)::float8 from transactions where status = 'refunded') as refunded_cents,
-      (select count(*)::int from auth_sessions
-        where revoked_at is null and last_sync_at > now() - make_interval(secs => ${SYNCING_NOW_MS / 1000})) as devices_recent`,
-  );
-  const [enrollmentSeries, revenueSeries, trafficHourly] = await Promise.all([
+  const recentSync = sql`make_interval(secs => ${SYNCING_NOW_MS / 1000})`;
+  const unpaid = sql`status = 'released' and payout_id is null`;
+  const [
+    users,
+    disabled,
+    activeLearners,
+    enrollments,
+    money,
+    platform,
+    pending,
+    devicesRecent,
+    enrollmentSeries,
+    revenueSeries,
+    trafficHourly,
+  ] = await Promise.all([
+    figure(db, sql`select count(*)::int as n from users where deleted_at is null`),
+    figure(db, sql`select count(*)::int as n from users where disabled_at is not null`),
+    figure(
+      db,
+      sql`select count(distinct e.student_id)::int as n from enrollments e
+           where exists (select 1 from module_progress p where p.enrollment_id = e.id
+                           and p.updated_at > now() - make_interval(days => ${ACTIVE_LEARNER_DAYS}))`,
+    ),
+    figure(db, sql`select count(*)::int as n from enrollments where status <> 'cancelled'`),
+    queryRows<{ revenue: number; refunded: number }>(
+      db,
+      sql`select coalesce(sum(amount_cents) filter (where status = 'completed'), 0)::float8 as revenue,
+                 coalesce(sum(amount_cents) filter (where status = 'refunded'), 0)::float8 as refunded
+            from transactions`,
+    ),
+    figure(
+      db,
+      sql`select coalesce(sum(s.amount_cents), 0)::float8 as n from payment_splits s
+            join transactions t on t.id = s.transaction_id
+           where s.recipient_type = 'platform' and t.status = 'completed'`,
+    ),
+    queryRows<{ cents: number; recipients: number }>(
+      db,
+      sql`select coalesce(sum(amount_cents), 0)::float8 as cents,
+                 count(distinct recipient_id)::int as recipients
+            from payment_splits where ${unpaid}`,
+    ),
+    figure(
+      db,
+      sql`select count(*)::int as n from auth_sessions
+           where revoked_at is null and last_sync_at > now() - ${recentSync}`,
+    ),
     enrollmentsPerDay(db, 30),
     revenuePerDay(db, 30),
     syncTraffic(db, ["pull", "push"], { minutes: 24 * 60, hourly: true }),
   ]);
   return {
     figures: {
-      users: figures?.users ?? 0,
-      disabledUsers: figures?.disabled ?? 0,
-      activeLearners: figures?.active_learners ?? 0,
-      enrollments: figures?.enrollments ?? 0,
-      revenueCents: figures?.revenue_cents ?? 0,
-      platformShareCents: figures?.platform_cents ?? 0,
-      refundedCents: figures?.refunded_cents ?? 0,
-      pendingPayoutCents: figures?.pending_payout_cents ?? 0,
-      pendingPayoutRecipients: figures?.pending_payout_recipients ?? 0,
-      devicesSyncingNow: figures?.devices_recent ?? 0,
+      users,
+      disabledUsers: disabled,
+      activeLearners,
+      enrollments,
+      revenueCents: Number(money[0]?.revenue ?? 0),
+      platformShareCents: platform,
+      refundedCents: Number(money[0]?.refunded ?? 0),
+      pendingPayoutCents: Number(pending[0]?.cents ?? 0),
+      pendingPayoutRecipients: Number(pending[0]?.recipients ?? 0),
+      devicesSyncingNow: devicesRecent,
     },
     series: { enrollmentsPerDay: enrollmentSeries, revenuePerDay: revenueSeries, trafficHourly },
   };
