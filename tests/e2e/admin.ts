@@ -112,5 +112,5 @@ export async function adminMorning(browser: Browser, base: string, db: Db) {
   );
   await shot(page, "audit", findings);
   await context.close();
-  return { findings, outcome, screens: 16 };
+  return { findings, outcome, screens: 14 };
 }
