@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { flushSyncMetrics } from "../../sync-server/admin/metrics";
+import { flushSyncMetrics, sessionStillValid } from "../../sync-server/admin/metrics";
 import * as s from "../../sync-server/db/schema";
 import { DEMO_PASSWORD } from "../../sync-server/demo/world";
 import { pull, push } from "../support/sync-protocol";
@@ -74,6 +74,11 @@ describe.each(databaseKinds())("admin actions on %s", (kind) => {
     });
     const token = login.body.token as string;
     const userId = login.body.user.id as string;
+    const [live] = await db()
+      .select()
+      .from(s.authSessions)
+      .where(eq(s.authSessions.userId, userId));
+    expect(await sessionStillValid(db(), live?.id)).toBe(true);
     const before = await pull(w.t, token, "courses", null, 5);
     expect(before.status).toBe(200);
     // The pull was counted and the device's last sync noted (flushed before reading).
@@ -117,6 +122,8 @@ describe.each(databaseKinds())("admin actions on %s", (kind) => {
       .from(s.authSessions)
       .where(eq(s.authSessions.userId, userId));
     expect(sessions.every((x) => x.revokedAt !== null)).toBe(true);
+    // Streams held by other server processes end at their next heartbeat on this check.
+    for (const x of sessions) expect(await sessionStillValid(db(), x.id)).toBe(false);
     const audit = await lastAudit(userId);
     expect(audit).toMatchObject({ action: "user.disable" });
     expect(audit.before.disabledAt).toBeNull();
