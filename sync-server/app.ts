@@ -13,6 +13,8 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import { uuidv7 } from "../shared/ids/uuidv7";
+import { registerAdminApi } from "./admin/routes/api";
+import { registerAdminPages } from "./admin/routes/pages";
 import { authenticate } from "./auth/middleware";
 import { registerAuthRoutes } from "./auth/routes";
 import { registerCatalogRoutes } from "./catalog/routes";
@@ -96,9 +98,12 @@ export function createApp(deps: Deps) {
   registerCatalogRoutes(api);
   registerSyncRoutes(api);
   registerCredentialRoutes(api);
+  registerAdminApi(api);
   const openApi = buildOpenApi(api.specs, APP_VERSION);
   api.app.get("/api/openapi.json", (c) => c.json(openApi));
   app.route("/", api.app);
+  // The admin dashboard's HTML pages (server-rendered; same port, same session cookie).
+  registerAdminPages(app);
   // The built PWA (dist/client) and its routes; falls through when it is not built.
   app.use("*", serveClient());
 

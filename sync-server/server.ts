@@ -4,6 +4,7 @@
  * way and closes the database — used by main.ts on SIGTERM and by tests.
  */
 import { type ServerType, serve } from "@hono/node-server";
+import { stopSyncMetrics } from "./admin/metrics";
 import { createApp } from "./app";
 import { type Config, describeConfig } from "./config";
 import { type Database, openDatabase } from "./db/database";
@@ -72,6 +73,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await stopListening();
         await mailer.drain();
+        await stopSyncMetrics(database.db);
         await database.close();
       },
     };

@@ -21,8 +21,6 @@ export const recommendCertificateBody = issueCertificateBody.extend({
   note: note.optional(),
 });
 
-export const revokeCertificateBody = z.object({ reason: z.string().trim().min(1).max(2000) });
-
 export const certificateSchema = z.object({
   id: z.uuid(),
   userId: z.uuid(),

@@ -1,6 +1,6 @@
 /**
  * Credentials over HTTP: the public verification pages and issuer key, the certificate API
- * (recommend, issue, revoke, verify a pasted credential) and Student-Teacher certification.
+ * (recommend, issue, verify a pasted credential; admins revoke through /api/admin) and Student-Teacher certification.
  * Thin: parse, check the caller, call the service, shape the answer.
  */
 import { z } from "zod";
@@ -10,18 +10,14 @@ import {
   presentedCredential,
   recommendationSchema,
   recommendCertificateBody,
-  revokeCertificateBody,
   verificationSchema,
 } from "../../shared/api/credentials";
 import { requireUser } from "../auth/middleware";
 import type { ApiRouter } from "../http/api-router";
-import { ApiError } from "../http/errors";
 import { verifyUrl } from "./credential";
-import { idParam } from "./id-param";
 import type { CertificateRecord } from "./issue";
 import { printablePage, verificationPage } from "./pages";
 import { issueAsCreator, listRecommendations, recommendCertificate } from "./recommendations";
-import { revokeCertificate } from "./revoke";
 import { signingKey, trustedKeys } from "./signing-key";
 import { registerTeacherRoutes } from "./teacher-routes";
 import { verifyById, verifyCredential } from "./verify";
@@ -187,30 +183,5 @@ function registerCertificateRoutes(api: ApiRouter) {
     },
     async (c) =>
       c.json({ recommendations: await listRecommendations(c.get("deps").db, requireUser(c).id) }),
-  );
-
-  api.route(
-    {
-      method: "post",
-      path: "/api/certificates/:id/revoke",
-      tag: TAG,
-      summary: "An admin revokes a certificate (it then verifies as revoked)",
-      auth: "user",
-      body: revokeCertificateBody,
-      responses: {
-        200: { description: "Revoked", schema: z.object({ certificate: certificateSchema }) },
-      },
-    },
-    async (c, { body }) => {
-      const user = requireUser(c);
-      if (!user.isAdmin) throw new ApiError(403, "forbidden", "Only admins revoke certificates.");
-      const { db, config } = c.get("deps");
-      const { after } = await revokeCertificate(db, {
-        certificateId: idParam(c),
-        revokedBy: user.id,
-        reason: body.reason,
-      });
-      return c.json({ certificate: certificateView(after, config.publicUrl) });
-    },
   );
 }

@@ -39,6 +39,9 @@ export const ERROR_CODES = [
   "application_not_pending",
   "teacher_not_available",
   "course_retired",
+  // admin dashboard
+  "csrf_failed",
+  "self_action",
   ...SYNC_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

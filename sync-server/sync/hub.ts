@@ -23,6 +23,8 @@ export interface Subscriber {
   scopes: Set<Scope>;
   /** Tells the device which collections changed; `null` means all of them. */
   notify(collections: string[] | null): void;
+  /** Ends the device's stream (its account was disabled). */
+  close?: () => void;
 }
 
 export class SyncHub {
@@ -37,14 +39,38 @@ export class SyncHub {
     return this.subscribers.size;
   }
 
-  async subscribe(userId: string, notify: Subscriber["notify"]): Promise<() => void> {
+  async subscribe(
+    userId: string,
+    notify: Subscriber["notify"],
+    close?: Subscriber["close"],
+  ): Promise<() => void> {
     const sub: Subscriber = {
       userId,
       scopes: scopesOf(await loadUserRights(this.db, userId)),
       notify,
+      close,
     };
     this.subscribers.add(sub);
     return () => this.subscribers.delete(sub);
+  }
+
+  /** Users with an open stream in this process, with their number of streams (admin). */
+  connectedUsers(): Map<string, number> {
+    const byUser = new Map<string, number>();
+    for (const sub of this.subscribers) byUser.set(sub.userId, (byUser.get(sub.userId) ?? 0) + 1);
+    return byUser;
+  }
+
+  /** Ends this process' streams of a user; returns how many were open (admin: disable). */
+  disconnectUser(userId: string): number {
+    let n = 0;
+    for (const sub of [...this.subscribers]) {
+      if (sub.userId !== userId) continue;
+      this.subscribers.delete(sub);
+      sub.close?.();
+      n++;
+    }
+    return n;
   }
 
   /** Called with each NOTIFY payload from the database. */

@@ -12,6 +12,7 @@ import {
 } from "../../shared/sync/protocol";
 import { COLLECTION_NAMES, type CollectionName } from "../../shared/sync/registry";
 import { toRxJsonSchema } from "../../shared/sync/rx-schema";
+import { recordSync, sessionStillValid } from "../admin/metrics";
 import { requireUser } from "../auth/middleware";
 import type { ApiRouter } from "../http/api-router";
 import type { AppEnv } from "../http/context";
@@ -98,7 +99,10 @@ export function registerSyncRoutes(api: ApiRouter) {
       const user = requireUser(c);
       const coll = collectionOf(c);
       const checkpoint = parseCheckpoint(query.checkpoint);
-      return c.json(await pull(c.get("deps").db, user.id, coll, checkpoint, query.limit));
+      const { db } = c.get("deps");
+      const batch = await pull(db, user.id, coll, checkpoint, query.limit);
+      recordSync(db, "pull", batch.documents.length, c.get("sessionId"));
+      return c.json(batch);
     },
   );
 
@@ -119,7 +123,9 @@ export function registerSyncRoutes(api: ApiRouter) {
     async (c, { body }) => {
       const user = requireUser(c);
       const coll = collectionOf(c);
-      const outcome = await push(c.get("deps").db, user.id, coll, body);
+      const { db } = c.get("deps");
+      const outcome = await push(db, user.id, coll, body);
+      recordPush(c, outcome.conflicts.length, outcome.rejected.length, body.length);
       if (outcome.rejected.length === 0) return c.json(outcome.conflicts);
       const invalid = outcome.rejected.some((r) => r.code === PUSH_REJECT_CODES[0]);
       const first = outcome.rejected[0];
@@ -144,20 +150,28 @@ export function registerSyncRoutes(api: ApiRouter) {
     },
     (c) => {
       const user = requireUser(c);
-      const { hub } = c.get("deps");
+      const { hub, db } = c.get("deps");
+      recordSync(db, "stream", 0, c.get("sessionId"));
       return streamSSE(c, async (stream) => {
         const send = (event: StreamEvent) =>
           stream.writeSSE({ data: JSON.stringify(event) }).catch(() => {});
-        const unsubscribe = await hub.subscribe(user.id, (collections) => {
-          void send(
-            collections
-              ? { type: "changed", collections }
-              : { type: "changed", collections: COLLECTION_NAMES },
-          );
-        });
         let open = true;
         // The heartbeat wait ends early when the device goes, so no timer outlives it.
         let wake = () => {};
+        const unsubscribe = await hub.subscribe(
+          user.id,
+          (collections) => {
+            void send(
+              collections
+                ? { type: "changed", collections }
+                : { type: "changed", collections: COLLECTION_NAMES },
+            );
+          },
+          () => {
+            open = false;
+            wake();
+          },
+        );
         stream.onAbort(() => {
           open = false;
           unsubscribe();
@@ -172,9 +186,20 @@ export function registerSyncRoutes(api: ApiRouter) {
               resolve();
             };
           });
+          // A session ended elsewhere (account disabled via another process) ends the stream.
+          if (open && !(await sessionStillValid(db, c.get("sessionId")))) open = false;
           if (open) await stream.write(": ping\n\n").catch(() => {});
         }
       });
     },
   );
+}
+
+/** Admin metrics: the push, and its conflicts and refused rows (each counted per document). */
+function recordPush(c: Context<AppEnv>, conflicts: number, rejected: number, docs: number) {
+  const { db } = c.get("deps");
+  const sessionId = c.get("sessionId");
+  recordSync(db, "push", docs, sessionId);
+  if (conflicts) recordSync(db, "conflict", conflicts, undefined);
+  if (rejected) recordSync(db, "rejected", rejected, undefined);
 }

@@ -56,9 +56,9 @@ describe.each(databaseKinds())("certificates and sync on %s", (kind) => {
     // Revocation reaches the device too.
     const admin = await stage.token("admin");
     const revoked = rows[0]?.id ?? "";
-    await t.call("POST", `/api/certificates/${revoked}/revoke`, {
+    await t.call("POST", `/api/admin/certificates/${revoked}/revoke`, {
       token: admin,
-      body: { reason: "test" },
+      body: { reason: "test revocation" },
     });
     const isRevoked = (d: { certificates: { id: string; revokedAt: string | null }[] }) =>
       d.certificates.some((c) => c.id === revoked && c.revokedAt);

@@ -192,7 +192,7 @@ describe.each(databaseKinds())("verifying certificates on %s", (kind) => {
   });
 
   it("lets only admins revoke, once; then every check reports it revoked", async () => {
-    const path = `/api/certificates/${sarahsId}/revoke`;
+    const path = `/api/admin/certificates/${sarahsId}/revoke`;
     const body = { reason: "Issued to the wrong account" };
     const anon = await t.call("POST", path, { body });
     expect(anon.status).toBe(401);
@@ -210,11 +210,14 @@ describe.each(databaseKinds())("verifying certificates on %s", (kind) => {
     expect([again.status, again.body.error.code]).toEqual([409, "already_revoked"]);
     const unknown = await t.call(
       "POST",
-      "/api/certificates/00000000-0000-4000-8000-000000000000/revoke",
+      "/api/admin/certificates/00000000-0000-4000-8000-000000000000/revoke",
       { token: admin, body },
     );
     expect([unknown.status, unknown.body.error.code]).toEqual([404, "not_found"]);
-    const bad = await t.call("POST", "/api/certificates/not-an-id/revoke", { token: admin, body });
+    const bad = await t.call("POST", "/api/admin/certificates/not-an-id/revoke", {
+      token: admin,
+      body,
+    });
     expect(bad.status).toBe(404);
 
     const page = String((await t.call("GET", `/verify/${sarahsId}`)).body);

@@ -6,6 +6,7 @@
 
 import { existsSync } from "node:fs";
 import { buildClient } from "../../sync-server/scripts/build-client";
+import { adminMorning } from "./admin";
 import { credentialsFlow } from "./credentials";
 import { learnerOffline } from "./learner";
 import { publicScreens } from "./public-screens";
@@ -46,16 +47,23 @@ try {
   console.log(
     `ok credentials: certificates offline, verify page, approval in the PWA (${elapsed()})`,
   );
+  const admin = await adminMorning(browser, server.url, server.database.db);
+  console.log(
+    `ok admin: ${admin.outcome}; certificate revoked; ${admin.screens} pages (${elapsed()})`,
+  );
   const findings = [
     ...open.findings,
     ...learner.findings,
     ...teacher.findings,
     ...credentials.findings,
+    ...admin.findings,
   ];
   for (const f of findings) {
     console.error(`axe ${f.screen}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.join(", ")}`);
   }
-  console.log(`axe: ${findings.length} violation(s) on ${13 + open.screens} screens`);
+  console.log(
+    `axe: ${findings.length} violation(s) on ${13 + open.screens + admin.screens} screens`,
+  );
   if (findings.length) failed = true;
 } catch (err) {
   failed = true;

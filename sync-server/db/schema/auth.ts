@@ -34,6 +34,8 @@ export const authSessions = pgTable(
     lastSeenAt: tz("last_seen_at").notNull().defaultNow(),
     expiresAt: tz("expires_at").notNull(),
     revokedAt: tz("revoked_at"),
+    /** Added (admin): last sync request from this device, written at most once a minute. */
+    lastSyncAt: tz("last_sync_at"),
   },
   (t) => [uniqueIndex("auth_sessions_token_hash_key").on(t.tokenHash), index().on(t.userId)],
 );

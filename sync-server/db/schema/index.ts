@@ -1,4 +1,5 @@
 /** The whole database schema (drizzle-kit reads this file; see drizzle.config.ts). */
+export * from "./admin";
 export * from "./auth";
 export * from "./certificates";
 export * from "./community";

@@ -1,0 +1,153 @@
+/** @jsxImportSource hono/jsx */
+/** The page frame: skip link, navigation (by role), flash message, main content. */
+import type { Child } from "hono/jsx";
+import type { SessionUser } from "../../auth/sessions";
+import { CSRF_FIELD } from "../csrf";
+
+export interface PageContext {
+  user: SessionUser;
+  csrf: string;
+  flash?: { kind: "ok" | "error"; text: string } | undefined;
+}
+
+const NAV: { href: string; label: string; moderator?: boolean }[] = [
+  { href: "/admin", label: "Overview" },
+  { href: "/admin/users", label: "Users", moderator: true },
+  { href: "/admin/courses", label: "Courses" },
+  { href: "/admin/money", label: "Money" },
+  { href: "/admin/certificates", label: "Certificates" },
+  { href: "/admin/outbox", label: "Email outbox" },
+  { href: "/admin/sync", label: "Sync health" },
+  { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/flags", label: "Flags", moderator: true },
+];
+
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={props.token} />;
+}
+
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  active: string;
+  children: Child;
+}) {
+  const { user, flash } = props.ctx;
+  const nav = NAV.filter((n) => user.isAdmin || n.moderator);
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${props.title} · PeerLoop admin`}</title>
+        <link rel="stylesheet" href="/admin/admin.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="top">
+          <span class="brand">PeerLoop admin</span>
+          <nav aria-label="Admin sections">
+            <ul>
+              {nav.map((n) => (
+                <li>
+                  <a href={n.href} aria-current={n.href === props.active ? "page" : undefined}>
+                    {n.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <form method="post" action="/admin/sign-out" class="signout">
+            <CsrfField token={props.ctx.csrf} />
+            <span>
+              {user.name} ({user.isAdmin ? "admin" : "moderator"})
+            </span>
+            <button type="submit">Sign out</button>
+          </form>
+        </header>
+        <main id="main">
+          <h1>{props.title}</h1>
+          {flash ? (
+            <p class={`flash ${flash.kind}`} role={flash.kind === "error" ? "alert" : "status"}>
+              {flash.text}
+            </p>
+          ) : null}
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** A bare page (sign-in, forbidden) without navigation. */
+export function BarePage(props: { title: string; children: Child }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${props.title} · PeerLoop admin`}</title>
+        <link rel="stylesheet" href="/admin/admin.css" />
+      </head>
+      <body>
+        <main id="main" class="bare">
+          <h1>{props.title}</h1>
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** "Next page" link keeping the other query parameters. */
+export function Pager(props: {
+  base: string;
+  params: Record<string, string | undefined>;
+  next: string | null;
+}) {
+  const qs = (extra: Record<string, string>) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...props.params, ...extra })) if (v) p.set(k, v);
+    const s = p.toString();
+    return s ? `${props.base}?${s}` : props.base;
+  };
+  const hasCursor = Boolean(props.params.cursor);
+  return (
+    <nav class="pager" aria-label="Pages">
+      {hasCursor ? <a href={qs({ cursor: "" })}>First page</a> : null}
+      {props.next ? (
+        <a href={qs({ cursor: props.next })} rel="next">
+          Next page
+        </a>
+      ) : (
+        <span>End of list</span>
+      )}
+    </nav>
+  );
+}
+
+export function SearchForm(props: { action: string; q: string | undefined; label: string }) {
+  return (
+    <form method="get" action={props.action} class="search">
+      <label for="q">{props.label}</label>
+      <input id="q" name="q" type="search" value={props.q ?? ""} />
+      <button type="submit">Search</button>
+    </form>
+  );
+}
+
+export function Stat(props: { label: string; value: string; note?: string | undefined }) {
+  return (
+    <div class="stat">
+      <dt>{props.label}</dt>
+      <dd>
+        {props.value}
+        {props.note ? <small>{props.note}</small> : null}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+/** @jsxImportSource hono/jsx */
+import type { PayoutQueueRow } from "../../payments/payouts";
+import { count, dateTime, money } from "../components/format";
+import { CsrfField, Layout, type PageContext, Pager } from "../components/layout";
+import type { listPayouts, listTransactions, splitsByState } from "../queries/money";
+
+export function MoneyPage(props: {
+  ctx: PageContext;
+  splits: Awaited<ReturnType<typeof splitsByState>>;
+  queue: PayoutQueueRow[];
+  payouts: Awaited<ReturnType<typeof listPayouts>>;
+  transactions: Awaited<ReturnType<typeof listTransactions>>;
+  status: string | undefined;
+  cursor: string | undefined;
+}) {
+  const tz = props.ctx.user.timezone;
+  return (
+    <Layout ctx={props.ctx} title="Money" active="/admin/money">
+      <h2 id="queue">Payout queue</h2>
+      <p class="muted">Released, unpaid shares per recipient. Approving sends the payout now.</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Recipient</th>
+            <th scope="col" class="num">
+              Released, unpaid
+            </th>
+            <th scope="col" class="num">
+              Splits
+            </th>
+            <th scope="col">Connected account</th>
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.queue.map((r) => (
+            <tr>
+              <td>
+                <a href={`/admin/users/${r.recipientId}`}>{r.name}</a>
+                <br />
+                <small class="muted">{r.email}</small>
+              </td>
+              <td class="num">{money(r.releasedUnpaidCents, r.currency)}</td>
+              <td class="num">{count(r.splitCount)}</td>
+              <td>{r.hasConnectedAccount ? "yes" : "no"}</td>
+              <td>
+                <form method="post" action="/admin/payouts/approve" class="inline">
+                  <CsrfField token={props.ctx.csrf} />
+                  <input type="hidden" name="recipientId" value={r.recipientId} />
+                  <button type="submit">
+                    Approve payout to {r.name}: {money(r.releasedUnpaidCents, r.currency)}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.queue.length === 0 ? <p>Nobody is waiting for a payout.</p> : null}
+
+      <h2>Splits by state</h2>
+      <p class="muted">
+        Totals kept up to 30 s · <a href="/admin/money?fresh=1">Refresh now</a>
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">State</th>
+            <th scope="col">Recipient type</th>
+            <th scope="col" class="num">
+              Splits
+            </th>
+            <th scope="col" class="num">
+              Amount
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.splits.map((s) => (
+            <tr>
+              <td>{s.status}</td>
+              <td>{s.recipientType}</td>
+              <td class="num">{count(s.count)}</td>
+              <td class="num">{money(s.cents, s.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Recent payouts</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Recipient</th>
+            <th scope="col" class="num">
+              Amount
+            </th>
+            <th scope="col">Status</th>
+            <th scope="col">Transfer</th>
+            <th scope="col">Approved</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.payouts.map((p) => (
+            <tr>
+              <td>{p.recipient}</td>
+              <td class="num">{money(p.amountCents, p.currency)}</td>
+              <td>{p.status}</td>
+              <td>{p.stripeTransferId ?? "—"}</td>
+              <td>{dateTime(p.approvedAt, tz)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 id="transactions">Transactions</h2>
+      <form method="get" action="/admin/money#transactions" class="search">
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          <option value="">any</option>
+          {["pending", "completed", "refunded", "failed"].map((s) => (
+            <option value={s} selected={s === props.status}>
+              {s === "refunded" ? "refunded (refunds)" : s}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Filter</button>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Learner</th>
+            <th scope="col">Course</th>
+            <th scope="col" class="num">
+              Amount
+            </th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.transactions.items.map((t) => (
+            <tr>
+              <td>{dateTime(t.createdAt, tz)}</td>
+              <td>{t.student}</td>
+              <td>{t.course}</td>
+              <td class="num">{money(t.amountCents, t.currency)}</td>
+              <td>{t.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.transactions.items.length === 0 ? <p class="muted">No transactions.</p> : null}
+      <Pager
+        base="/admin/money"
+        params={{ status: props.status, cursor: props.cursor }}
+        next={props.transactions.nextCursor}
+      />
+    </Layout>
+  );
+}

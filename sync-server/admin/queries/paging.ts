@@ -1,0 +1,51 @@
+/** Keyset paging helpers shared by the admin lists: `(at, id)` cursors, newest first. */
+import { z } from "zod";
+
+export const PAGE_SIZE = 50;
+
+export const listQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+export type ListQuery = z.output<typeof listQuery>;
+
+export interface Cursor {
+  at: Date;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeCursor(at: Date, id: string): string {
+  return `${at.toISOString()}_${id}`;
+}
+
+/** Undefined for a missing or malformed cursor: the list starts at the first page. */
+export function decodeCursor(raw: string | undefined): Cursor | undefined {
+  if (!raw) return undefined;
+  const [iso, id] = raw.split("_");
+  const at = new Date(iso ?? "");
+  if (!id || !UUID.test(id) || Number.isNaN(at.getTime())) return undefined;
+  return { at, id };
+}
+
+/** Lower-cased search term with LIKE's wildcards escaped, ready for `term || '%'`. */
+export function likePrefix(q: string | undefined): string | undefined {
+  const t = q?.trim().toLowerCase();
+  if (!t) return undefined;
+  return `${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Fetch limit+1 rows, keep limit, and point the cursor at the last kept row. */
+export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => Cursor): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const more = rows.length > limit && last;
+  return { items, nextCursor: more ? encodeCursor(keyOf(last).at, keyOf(last).id) : null };
+}

@@ -1,0 +1,391 @@
+/**
+ * The admin JSON API (`/api/admin/*`): every dashboard page's data and every admin action,
+ * declared through ApiRouter so it is validated and listed in the OpenAPI document. The HTML
+ * pages (routes/pages.tsx) call the same queries and actions.
+ */
+import type { Context } from "hono";
+import { z } from "zod";
+import type { ApiRouter, RouteSpec } from "../../http/api-router";
+import type { AppEnv } from "../../http/context";
+import { ApiError } from "../../http/errors";
+import { listPayoutQueue } from "../../payments/payouts";
+import { idParam, type Need, requireStaff, requireStaffWrite } from "../access";
+import * as actions from "../actions";
+import { COURSE_BADGES, EMAIL_STATUSES_ADMIN, TRANSACTION_STATUSES_ADMIN } from "../api-enums";
+import { flushSyncMetrics } from "../metrics";
+import { listAudit } from "../queries/audit";
+import { clearAggregates } from "../queries/cache";
+import { certificateDetail, listCertificates } from "../queries/certificates";
+import { listCourses } from "../queries/courses";
+import { listFlags } from "../queries/flags";
+import { listPayouts, listTransactions, splitsByState } from "../queries/money";
+import { listOutbox } from "../queries/outbox";
+import { overview } from "../queries/overview";
+import { listQuery } from "../queries/paging";
+import { syncHealth } from "../queries/sync-health";
+import { listUsers, userDetail } from "../queries/users";
+
+const TAG = "Admin";
+const anyJson = z.record(z.string(), z.unknown());
+const page = z.object({ items: z.array(anyJson), nextCursor: z.string().nullable() });
+const errors = {
+  401: { description: "Not signed in (unauthorized)" },
+  403: { description: "Not an admin (forbidden) or a cross-site request (csrf_failed)" },
+};
+
+type Schema = z.ZodType;
+type Spec<B extends Schema | undefined, Q extends Schema | undefined> = Omit<
+  RouteSpec<B, Q>,
+  "auth" | "tag"
+>;
+
+/** Declares an admin route: signed in, the right role, and for writes the CSRF checks. */
+function adminRoute<
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+>(
+  api: ApiRouter,
+  need: Need,
+  spec: Spec<B, Q>,
+  handler: (
+    c: Context<AppEnv>,
+    input: {
+      body: B extends Schema ? z.output<B> : undefined;
+      query: Q extends Schema ? z.output<Q> : undefined;
+    },
+    actor: { id: string },
+  ) => Promise<Response>,
+) {
+  api.route<B, Q>(
+    { ...spec, tag: TAG, auth: "user", responses: { ...errors, ...spec.responses } },
+    async (c, input) => {
+      if (spec.method === "get")
+        return handler(c, input as never, { id: requireStaff(c, need).id });
+      const user = requireStaffWrite(c, need);
+      const res = await handler(c, input as never, { id: user.id });
+      // The admin sees the effect of their action in the cached figures at once.
+      clearAggregates(c.get("deps").db);
+      return res;
+    },
+  );
+}
+
+const freshQuery = z.object({ fresh: z.enum(["0", "1"]).optional() });
+
+export const rolesInput = z
+  .object({
+    isCreator: z.boolean().optional(),
+    isStudentTeacher: z.boolean().optional(),
+    isModerator: z.boolean().optional(),
+    isAdmin: z.boolean().optional(),
+  })
+  .strict()
+  .refine((p) => Object.values(p).some((v) => v !== undefined), "Name at least one role.");
+export const disableInput = z.object({ reason: z.string().trim().min(1).max(500) });
+export const courseStateInput = z.object({ state: z.enum(["active", "inactive", "retired"]) });
+export const badgeInput = z.object({ badge: z.enum(COURSE_BADGES).nullable() });
+export const approveInput = z.object({ recipientId: z.uuid() });
+export const revokeInput = z.object({ reason: z.string().trim().min(3).max(500) });
+
+export function registerAdminApi(api: ApiRouter) {
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/overview",
+      summary: "Headline figures and the charts' series (cached up to 30 s; fresh=1 recomputes)",
+      query: freshQuery,
+      responses: { 200: { description: "Overview", schema: anyJson } },
+    },
+    async (c, { query }) => {
+      const { db, hub } = c.get("deps");
+      await flushSyncMetrics(db);
+      return c.json(await overview(db, hub, query.fresh === "1"));
+    },
+  );
+
+  adminRoute(
+    api,
+    "moderator",
+    {
+      method: "get",
+      path: "/api/admin/users",
+      summary: "Users, newest first; `q` matches the start of name, email or handle",
+      query: listQuery,
+      responses: { 200: { description: "A page of users", schema: page } },
+    },
+    async (c, { query }) => c.json(await listUsers(c.get("deps").db, query)),
+  );
+
+  adminRoute(
+    api,
+    "moderator",
+    {
+      method: "get",
+      path: "/api/admin/users/:id",
+      summary: "One user: roles, enrollments, teaching, devices (and earnings, for admins)",
+      responses: {
+        200: { description: "The user", schema: anyJson },
+        404: { description: "No such user" },
+      },
+    },
+    async (c) => {
+      const { db, hub } = c.get("deps");
+      await flushSyncMetrics(db);
+      const detail = await userDetail(db, hub, idParam(c));
+      if (!detail) throw new ApiError(404, "not_found", "There is no such user.");
+      const user = c.get("user");
+      return c.json(user?.isAdmin ? detail : { ...detail, earnings: undefined });
+    },
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "post",
+      path: "/api/admin/users/:id/roles",
+      summary: "Grant or remove roles: creator, Student-Teacher, moderator, admin",
+      body: rolesInput,
+      responses: { 200: { description: "The user after the change", schema: anyJson } },
+    },
+    async (c, { body }, actor) =>
+      c.json({ user: await actions.setUserRoles(c.get("deps"), actor, idParam(c), body) }),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "post",
+      path: "/api/admin/users/:id/disable",
+      summary: "Disable an account: sign-in refused, every session and sync stream ended",
+      body: disableInput,
+      responses: { 200: { description: "The user after the change", schema: anyJson } },
+    },
+    async (c, { body }, actor) =>
+      c.json({ user: await actions.disableUser(c.get("deps"), actor, idParam(c), body.reason) }),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "post",
+      path: "/api/admin/users/:id/enable",
+      summary: "Enable a disabled account again (its old sessions stay ended)",
+      responses: { 200: { description: "The user after the change", schema: anyJson } },
+    },
+    async (c, _input, actor) =>
+      c.json({ user: await actions.enableUser(c.get("deps"), actor, idParam(c)) }),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/courses",
+      summary: "Every course with enrollments, rating and state; `q` matches title or slug start",
+      query: listQuery.extend({ offset: z.coerce.number().int().min(0).max(100_000).optional() }),
+      responses: { 200: { description: "Courses", schema: anyJson } },
+    },
+    async (c, { query }) => c.json(await listCourses(c.get("deps").db, query)),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "post",
+      path: "/api/admin/courses/:id/state",
+      summary: "Activate, deactivate or retire a course",
+      body: courseStateInput,
+      responses: { 200: { description: "The course after the change", schema: anyJson } },
+    },
+    async (c, { body }, actor) =>
+      c.json({
+        course: await actions.setCourseState(c.get("deps"), actor, idParam(c), body.state),
+      }),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "post",
+      path: "/api/admin/courses/:id/badge",
+      summary: "Set or clear a course's badge",
+      body: badgeInput,
+      responses: { 200: { description: "The course after the change", schema: anyJson } },
+    },
+    async (c, { body }, actor) =>
+      c.json({
+        course: await actions.setCourseBadge(c.get("deps"), actor, idParam(c), body.badge),
+      }),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/money/transactions",
+      summary: "Payments, newest first (filter by status, e.g. refunded)",
+      query: listQuery.extend({ status: z.enum(TRANSACTION_STATUSES_ADMIN).optional() }),
+      responses: { 200: { description: "A page of transactions", schema: page } },
+    },
+    async (c, { query }) => c.json(await listTransactions(c.get("deps").db, query)),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/money/summary",
+      summary: "Splits by state (cached up to 30 s; fresh=1), the payout queue and recent payouts",
+      query: freshQuery,
+      responses: { 200: { description: "Money summary", schema: anyJson } },
+    },
+    async (c, { query }) => {
+      const { db } = c.get("deps");
+      const [splits, queue, payouts] = await Promise.all([
+        splitsByState(db, query.fresh === "1"),
+        listPayoutQueue(db),
+        listPayouts(db),
+      ]);
+      return c.json({ splits, queue, payouts });
+    },
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "post",
+      path: "/api/admin/payouts/approve",
+      summary: "Approve the payout of a recipient's released, unpaid splits",
+      body: approveInput,
+      responses: {
+        200: { description: "The outcome (paid or failed)", schema: anyJson },
+        404: { description: "Nothing is due to this recipient" },
+      },
+    },
+    async (c, { body }, actor) =>
+      c.json(await actions.approvePayoutFor(c.get("deps"), actor, body.recipientId)),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/certificates",
+      summary: "Certificates, newest first; `q` is an id or the start of a name, email or course",
+      query: listQuery,
+      responses: { 200: { description: "A page of certificates", schema: page } },
+    },
+    async (c, { query }) => c.json(await listCertificates(c.get("deps").db, query)),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/certificates/:id",
+      summary: "One certificate with its signed credential",
+      responses: {
+        200: { description: "The certificate", schema: anyJson },
+        404: { description: "None" },
+      },
+    },
+    async (c) => {
+      const cert = await certificateDetail(c.get("deps").db, idParam(c));
+      if (!cert) throw new ApiError(404, "not_found", "There is no such certificate.");
+      return c.json({ certificate: cert });
+    },
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "post",
+      path: "/api/admin/certificates/:id/revoke",
+      summary: "Revoke a certificate (it then verifies as revoked)",
+      body: revokeInput,
+      responses: {
+        200: { description: "The certificate after revocation", schema: anyJson },
+        404: { description: "No such certificate" },
+        409: { description: "Already revoked (already_revoked)" },
+      },
+    },
+    async (c, { body }, actor) => {
+      const after = await actions.revokeCertificateFor(
+        c.get("deps"),
+        actor,
+        idParam(c),
+        body.reason,
+      );
+      return c.json({ certificate: { ...after, credential: undefined } });
+    },
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/outbox",
+      summary: "Emails sent or logged, newest first; `q` matches the start of the address",
+      query: listQuery.extend({ status: z.enum(EMAIL_STATUSES_ADMIN).optional() }),
+      responses: { 200: { description: "A page of emails", schema: page } },
+    },
+    async (c, { query }) => c.json(await listOutbox(c.get("deps").db, query)),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/sync-health",
+      summary:
+        "Connected devices, traffic per minute, refused pushes, conflicts, feed and warnings",
+      responses: { 200: { description: "Sync health", schema: anyJson } },
+    },
+    async (c) => {
+      const { db, hub, config } = c.get("deps");
+      await flushSyncMetrics(db);
+      return c.json(await syncHealth(db, hub, config));
+    },
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/audit",
+      summary: "The audit log of admin actions, newest first (append-only)",
+      query: listQuery.extend({ targetId: z.string().max(100).optional() }),
+      responses: { 200: { description: "A page of audit entries", schema: page } },
+    },
+    async (c, { query }) => c.json(await listAudit(c.get("deps").db, query)),
+  );
+
+  adminRoute(
+    api,
+    "moderator",
+    {
+      method: "get",
+      path: "/api/admin/flags",
+      summary: "Flagged posts (moderators and admins)",
+      responses: { 200: { description: "Flags", schema: anyJson } },
+    },
+    async (c) => c.json({ items: await listFlags(c.get("deps").db) }),
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The admin's busy morning in Debian's Chromium: sign in through /admin, look at every
+ * page (a screenshot of each in test-artifacts/admin/, axe on each), approve a payout and
+ * revoke a certificate, and find both outcomes in the database and in the audit log.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { eq, sql } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import type { Db } from "../../sync-server/db/database";
+import * as s from "../../sync-server/db/schema";
+import { liveCertificate, releasedSplits } from "../support/admin-seed";
+import { ARTIFACTS, type AxeFinding, axe, check, DEMO_PASSWORD } from "./support";
+
+const DIR = join(ARTIFACTS, "admin");
+
+async function shot(page: Page, name: string, findings: AxeFinding[]) {
+  mkdirSync(DIR, { recursive: true });
+  findings.push(...(await axe(page, `admin-${name}`)));
+  await page.screenshot({ path: join(DIR, `${name}.png`), fullPage: true });
+}
+
+export async function adminMorning(browser: Browser, base: string, db: Db) {
+  const findings: AxeFinding[] = [];
+  // What the payments and credentials features would have produced by now.
+  const [lena] = await db.select().from(s.users).where(eq(s.users.email, "lena@peerloop.demo"));
+  const [learner] = await db.select().from(s.users).where(eq(s.users.email, "demo@peerloop.demo"));
+  const [admin] = await db.select().from(s.users).where(eq(s.users.email, "admin@peerloop.demo"));
+  check(lena && learner && admin, "demo accounts exist");
+  const { splitIds, total } = await releasedSplits(db, lena.id, [2100, 1450]);
+  const certId = await liveCertificate(db, learner.id, admin.id);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/admin`);
+  await page.waitForURL(/\/admin\/sign-in/);
+  await shot(page, "sign-in", findings);
+  await page.getByLabel("Email").fill("admin@peerloop.demo");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${base}/admin`);
+  await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
+  check((await page.locator("svg[role=img]").count()) === 3, "the overview draws three charts");
+  await shot(page, "overview", findings);
+
+  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByLabel("Name, email or handle starts with").fill("demo@");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: learner.name }).click();
+  await page.getByRole("heading", { level: 1, name: learner.name }).waitFor();
+  await shot(page, "user", findings);
+  await page.goto(`${base}/admin/users`);
+  await shot(page, "users", findings);
+
+  await page.getByRole("link", { name: "Courses" }).click();
+  await page.getByRole("heading", { level: 1, name: "Courses" }).waitFor();
+  await shot(page, "courses", findings);
+
+  // Approve Lena's payout.
+  await page.getByRole("link", { name: "Money" }).click();
+  const approve = page.getByRole("button", { name: `Approve payout to ${lena.name}` });
+  await approve.waitFor();
+  await shot(page, "money", findings);
+  await approve.click();
+  const paid = page.locator(".flash");
+  await paid.waitFor();
+  const outcome = (await paid.textContent()) ?? "";
+  check(/Payout of \$35\.50 (paid|failed)/.test(outcome), `payout outcome shown: ${outcome}`);
+  const splits = await db
+    .select()
+    .from(s.paymentSplits)
+    .where(sql`${s.paymentSplits.id} in ${splitIds}`);
+  const [payout] = await db.select().from(s.payouts).where(eq(s.payouts.recipientId, lena.id));
+  check(payout?.amountCents === total, "a payouts row for the released total");
+  check(
+    outcome.includes("paid")
+      ? splits.every((x) => x.status === "paid" && x.payoutId === payout?.id)
+      : splits.every((x) => x.status === "released"),
+    "the splits follow the payout's outcome",
+  );
+  await shot(page, "money-after-approve", findings);
+
+  // Revoke the certificate.
+  await page.getByRole("link", { name: "Certificates" }).click();
+  await page.getByLabel(/Certificate id/).fill(certId);
+  await page.getByRole("button", { name: "Search" }).click();
+  await shot(page, "certificates", findings);
+  await page.getByRole("link", { name: learner.name }).click();
+  await page.getByLabel(/Reason for revoking/).fill("Issued by mistake (e2e)");
+  await shot(page, "certificate", findings);
+  await page.getByRole("button", { name: "Revoke certificate" }).click();
+  await page.locator(".flash", { hasText: "Certificate revoked." }).waitFor();
+  const [cert] = await db.select().from(s.certificates).where(eq(s.certificates.id, certId));
+  check(cert?.revokedAt && cert.revokedBy === admin.id, "the certificate is revoked by the admin");
+  await shot(page, "certificate-revoked", findings);
+
+  for (const [name, label] of [
+    ["outbox", "Email outbox"],
+    ["sync", "Sync health"],
+    ["flags", "Flags"],
+  ] as const) {
+    await page.getByRole("link", { name: label, exact: true }).click();
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await shot(page, name, findings);
+  }
+  await page.getByRole("link", { name: "Audit log" }).click();
+  const rows = page.getByRole("row");
+  await rows.filter({ hasText: "certificate.revoke" }).first().waitFor();
+  check(
+    (await rows.filter({ hasText: "payout.approve" }).count()) >= 1,
+    "the audit log shows the payout",
+  );
+  await shot(page, "audit", findings);
+  await context.close();
+  return { findings, outcome, screens: 14 };
+}
