@@ -12,3 +12,4 @@ export * from "./payments";
 export * from "./scheduling";
 export * from "./sync";
 export * from "./users";
+export * from "./checkout";
