@@ -61,7 +61,7 @@ export async function createMoneyWorld(
   const teacher = await person("teacher");
   const pausedTeacher = await person("paused");
   const learners = [];
-  for (let i = 0; i < 6; i++) learners.push(await person(`learner${i}`));
+  for (let i = 0; i < 8; i++) learners.push(await person(`learner${i}`));
   const employer = await person("employer");
   const admin = await person("admin");
   await db.update(s.users).set({ role: "creator", isCreator: true }).where(eq(s.users.id, creator.id));
