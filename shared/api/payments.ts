@@ -1,6 +1,10 @@
 /** The payments API: checkout, its status, teachers to choose from, cancel, earnings, sponsorships. */
 import { z } from "zod";
-import { ENROLLMENT_STATUSES, PAYMENT_RECIPIENT_TYPES, PAYMENT_SPLIT_STATUSES } from "../domain/enums";
+import {
+  ENROLLMENT_STATUSES,
+  PAYMENT_RECIPIENT_TYPES,
+  PAYMENT_SPLIT_STATUSES,
+} from "../domain/enums";
 
 export const CHECKOUT_STATUSES = ["open", "paid", "expired", "failed", "refunded"] as const;
 export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];

@@ -11,6 +11,7 @@ import { hashPassword } from "../auth/password";
 import type { Config } from "../config";
 import type { Db } from "../db/database";
 import * as s from "../db/schema";
+import { seedDemoMoney } from "./money";
 import * as w from "./world";
 
 export interface SeedResult {
@@ -274,6 +275,7 @@ export async function seedDemoWorld(
     }
 
     await tx.insert(s.goodwillRewards).values(w.demoRewards.map((r) => ({ id: uuidv7(), ...r })));
+    await seedDemoMoney(tx as unknown as Db, now);
   });
 
   return {

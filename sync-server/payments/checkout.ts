@@ -168,12 +168,19 @@ export async function startCheckout(
   return toCheckout(row);
 }
 
-async function createAtProvider(provider: PaymentProvider, req: Parameters<PaymentProvider["createCheckout"]>[0]) {
+async function createAtProvider(
+  provider: PaymentProvider,
+  req: Parameters<PaymentProvider["createCheckout"]>[0],
+) {
   try {
     return await provider.createCheckout(req);
   } catch (err) {
     if (err instanceof ProviderError) {
-      throw new ApiError(502, "payment_provider_error", "The payment provider refused the checkout; try again.");
+      throw new ApiError(
+        502,
+        "payment_provider_error",
+        "The payment provider refused the checkout; try again.",
+      );
     }
     throw err;
   }

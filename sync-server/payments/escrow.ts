@@ -53,7 +53,11 @@ export async function refreshSplitStatus(tx: Db, split: SplitRow): Promise<void>
   const now = new Date();
   await tx
     .update(paymentSplits)
-    .set({ status, releasedAt: split.releasedAt ?? now, ...(status === "paid" ? { paidAt: now } : {}) })
+    .set({
+      status,
+      releasedAt: split.releasedAt ?? now,
+      ...(status === "paid" ? { paidAt: now } : {}),
+    })
     .where(eq(paymentSplits.id, split.id));
 }
 
@@ -125,7 +129,13 @@ export async function releaseTeacherShareForSession(
     if (cents > 0) {
       const inserted = await tx
         .insert(splitReleases)
-        .values({ id: uuidv7(), splitId: teaching.id, kind: "session", sessionId, amountCents: cents })
+        .values({
+          id: uuidv7(),
+          splitId: teaching.id,
+          kind: "session",
+          sessionId,
+          amountCents: cents,
+        })
         .onConflictDoNothing()
         .returning({ id: splitReleases.id });
       if (inserted.length) releasedCents = cents;
@@ -141,7 +151,11 @@ export async function releaseTeacherShareForSession(
 /** The enrollment is complete: everything still held for it is released. */
 export async function releaseOnEnrollmentCompleted(tx: Db, enrollmentId: string): Promise<void> {
   for (const split of await lockSplits(tx, enrollmentId)) {
-    await releaseRest(tx, split, split.recipientType === "student_teacher" ? "completion" : "window");
+    await releaseRest(
+      tx,
+      split,
+      split.recipientType === "student_teacher" ? "completion" : "window",
+    );
   }
 }
 
@@ -205,7 +219,8 @@ export async function cancelEnrollment(
   reason: string | undefined,
 ): Promise<{ refundedCents: number; refundId: string | null }> {
   const { db, config } = deps;
-  if (!/^[0-9a-f-]{36}$/i.test(enrollmentId)) throw new ApiError(404, "not_found", "No such enrollment.");
+  if (!/^[0-9a-f-]{36}$/i.test(enrollmentId))
+    throw new ApiError(404, "not_found", "No such enrollment.");
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     const [enrollment] = await tx
@@ -245,11 +260,21 @@ export async function cancelEnrollment(
           await tx
             .select({ id: splitReleases.id })
             .from(splitReleases)
-            .where(inArray(splitReleases.splitId, splits.map((s) => s.id)))
+            .where(
+              inArray(
+                splitReleases.splitId,
+                splits.map((s) => s.id),
+              ),
+            )
             .limit(1)
         ).length > 0
       : false;
-    if (Date.now() >= windowEnd || sessionDone || anyReleased || enrollment.status === "completed") {
+    if (
+      Date.now() >= windowEnd ||
+      sessionDone ||
+      anyReleased ||
+      enrollment.status === "completed"
+    ) {
       throw new ApiError(
         409,
         "refund_window_closed",
@@ -259,10 +284,17 @@ export async function cancelEnrollment(
     let refundId: string | null = null;
     if (txn.amountCents > 0) {
       try {
-        ({ refundId } = await paymentProvider(config).refund(txn.stripePaymentId, `refund-${txn.id}`));
+        ({ refundId } = await paymentProvider(config).refund(
+          txn.stripePaymentId,
+          `refund-${txn.id}`,
+        ));
       } catch (err) {
         if (err instanceof ProviderError) {
-          throw new ApiError(502, "payment_provider_error", "The refund did not go through; nothing was cancelled. Try again.");
+          throw new ApiError(
+            502,
+            "payment_provider_error",
+            "The refund did not go through; nothing was cancelled. Try again.",
+          );
         }
         throw err;
       }
@@ -275,7 +307,12 @@ export async function cancelEnrollment(
       .where(and(eq(paymentSplits.transactionId, txn.id), isNull(paymentSplits.payoutId)));
     await tx
       .update(enrollments)
-      .set({ status: "cancelled", cancelledAt: now, cancelReason: reason ?? "Cancelled with a full refund", updatedAt: now })
+      .set({
+        status: "cancelled",
+        cancelledAt: now,
+        cancelReason: reason ?? "Cancelled with a full refund",
+        updatedAt: now,
+      })
       .where(eq(enrollments.id, enrollmentId));
     await tx
       .update(checkoutSessions)

@@ -11,9 +11,9 @@ import { timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { Hono } from "hono";
 import { uuidv7 } from "../../shared/ids/uuidv7";
 import { checkoutSessions, courses } from "../db/schema";
+import type { ApiRouter } from "../http/api-router";
 import type { AppEnv, Deps } from "../http/context";
 import { ApiError } from "../http/errors";
 import { formatMoney } from "./notify";
@@ -22,8 +22,7 @@ import { handleWebhook } from "./webhook";
 
 type CheckoutRow = typeof checkoutSessions.$inferSelect;
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -95,9 +94,36 @@ function tokenMatches(expected: string | null, given: unknown): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function registerLocalCheckoutPages(app: Hono<AppEnv>) {
+/** HTML pages, not JSON: registered on the router's app, and listed in the OpenAPI document. */
+export function registerLocalCheckoutPages(api: ApiRouter) {
+  const app = api.app;
+  const doc = (
+    method: "get" | "post",
+    summary: string,
+    responses: Record<number, { description: string }>,
+  ) =>
+    api.specs.push({
+      method,
+      path: "/pay/local/:sessionId",
+      tag: "Payments",
+      summary,
+      auth: "none",
+      responses,
+    });
+  doc("get", "The local payment provider's checkout page (HTML; only without Stripe keys)", {
+    200: { description: "The page, with Pay and Cancel" },
+    303: { description: "Already paid or closed: back to the app" },
+    404: { description: "No such local checkout" },
+  });
+  doc("post", "Pay or cancel on the local checkout page (form: action, token)", {
+    200: { description: "Done: a page that leads back to the app's return page" },
+    403: { description: "The form token does not match" },
+  });
   const notFound = (c: Context<AppEnv>) =>
-    c.html(page("Checkout not found", "<h1>Checkout not found</h1><p>This link is not valid.</p>"), 404);
+    c.html(
+      page("Checkout not found", "<h1>Checkout not found</h1><p>This link is not valid.</p>"),
+      404,
+    );
 
   app.get("/pay/local/:sessionId", async (c) => {
     const deps = c.get("deps");
@@ -147,7 +173,18 @@ export function registerLocalCheckoutPages(app: Hono<AppEnv>) {
         const type = action === "pay" ? "checkout.session.completed" : "checkout.session.expired";
         await deliverLocalEvent(deps, localEvent(row, type));
       }
-      return c.redirect(returnUrl(deps, row, action === "cancel"), 303);
+      // A small page that sends the browser back (resubmitting it is harmless: once paid or
+      // closed, nothing more happens).
+      const back = returnUrl(deps, row, action === "cancel");
+      const fresh = await findOpen(deps, row.providerSessionId);
+      const title = fresh?.status === "paid" ? "Payment received" : "Checkout closed";
+      return c.html(
+        page(
+          title,
+          `<meta http-equiv="refresh" content="1;url=${esc(back)}"><h1>${title}</h1>
+<p><a href="${esc(back)}" data-return>Back to PeerLoop</a></p>`,
+        ),
+      );
     },
   );
 }

@@ -12,12 +12,18 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
 import { type Db, queryRows } from "../db/database";
-import { paymentAccounts, paymentSplits, payoutTransfers, payouts, splitReleases } from "../db/schema";
+import {
+  paymentAccounts,
+  paymentSplits,
+  payouts,
+  payoutTransfers,
+  splitReleases,
+} from "../db/schema";
 import type { Deps } from "../http/context";
 import { ApiError } from "../http/errors";
+import { refreshSplitStatus } from "./escrow";
 import { formatMoney, notify } from "./notify";
 import { paymentProvider } from "./provider";
-import { refreshSplitStatus } from "./escrow";
 
 export interface PayoutQueueRow {
   recipientId: string;
@@ -113,7 +119,11 @@ export async function approvePayout(
       throw new ApiError(409, "nothing_to_pay", "This recipient has nothing released and unpaid.");
     }
     if (!account) {
-      throw new ApiError(409, "no_connected_account", "This recipient has no connected payout account.");
+      throw new ApiError(
+        409,
+        "no_connected_account",
+        "This recipient has no connected payout account.",
+      );
     }
     const currencies = new Set(rows.map((r) => r.currency));
     if (currencies.size > 1) {
@@ -139,7 +149,12 @@ export async function approvePayout(
     await tx
       .update(splitReleases)
       .set({ payoutId })
-      .where(inArray(splitReleases.id, list.map((r) => r.releaseId)));
+      .where(
+        inArray(
+          splitReleases.id,
+          list.map((r) => r.releaseId),
+        ),
+      );
     return list;
   });
   if (!account) throw new Error("unreachable: checked in the transaction");
@@ -148,7 +163,12 @@ export async function approvePayout(
   const groups = new Map<string, Claimed[]>();
   for (const r of claimed) groups.set(r.enrollmentId, [...(groups.get(r.enrollmentId) ?? []), r]);
   const provider = paymentProvider(config);
-  const outcomes: { enrollmentId: string; rows: Claimed[]; transferId: string | null; error: string | null }[] = [];
+  const outcomes: {
+    enrollmentId: string;
+    rows: Claimed[];
+    transferId: string | null;
+    error: string | null;
+  }[] = [];
   for (const [enrollmentId, rows] of groups) {
     const cents = rows.reduce((n, r) => n + r.cents, 0);
     try {
@@ -198,14 +218,22 @@ export async function approvePayout(
         .update(paymentSplits)
         .set({ payoutId })
         .where(and(inArray(paymentSplits.id, splitIds), isNull(paymentSplits.payoutId)));
-      const splits = await tx.select().from(paymentSplits).where(inArray(paymentSplits.id, splitIds));
+      const splits = await tx
+        .select()
+        .from(paymentSplits)
+        .where(inArray(paymentSplits.id, splitIds));
       for (const split of splits) await refreshSplitStatus(tx, split);
     }
     await tx
       .update(payouts)
       .set(
         paid.length
-          ? { status: "completed", amountCents: paidCents, stripeTransferId: firstTransfer, paidAt: now }
+          ? {
+              status: "completed",
+              amountCents: paidCents,
+              stripeTransferId: firstTransfer,
+              paidAt: now,
+            }
           : { status: "failed" },
       )
       .where(eq(payouts.id, payoutId));

@@ -175,10 +175,7 @@ export async function webhookSecret(db: Db, config: Config): Promise<string> {
     .insert(serverSecrets)
     .values({ name: LOCAL_SECRET, value: token("whsec_local") })
     .onConflictDoNothing();
-  const [kept] = await db
-    .select()
-    .from(serverSecrets)
-    .where(eq(serverSecrets.name, LOCAL_SECRET));
+  const [kept] = await db.select().from(serverSecrets).where(eq(serverSecrets.name, LOCAL_SECRET));
   if (!kept) throw new Error("local webhook secret was not stored");
   return kept.value;
 }

@@ -1,7 +1,11 @@
 /** Read models: a recipient's earnings, an employer's sponsored learners. */
 import { sql } from "drizzle-orm";
 import type { Earnings, Sponsorship } from "../../shared/api/payments";
-import type { EnrollmentStatus, PaymentRecipientType, PaymentSplitStatus } from "../../shared/domain/enums";
+import type {
+  EnrollmentStatus,
+  PaymentRecipientType,
+  PaymentSplitStatus,
+} from "../../shared/domain/enums";
 import { type Db, queryRows } from "../db/database";
 
 export async function earningsOf(db: Db, userId: string): Promise<Earnings> {
@@ -50,7 +54,11 @@ export async function earningsOf(db: Db, userId: string): Promise<Earnings> {
   const sum = (k: "pendingCents" | "releasedCents" | "paidCents") =>
     splits.reduce((n, s) => n + s[k], 0);
   return {
-    totals: { pendingCents: sum("pendingCents"), releasedCents: sum("releasedCents"), paidCents: sum("paidCents") },
+    totals: {
+      pendingCents: sum("pendingCents"),
+      releasedCents: sum("releasedCents"),
+      paidCents: sum("paidCents"),
+    },
     splits,
   };
 }

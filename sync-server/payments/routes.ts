@@ -29,10 +29,14 @@ export function registerPaymentRoutes(api: ApiRouter) {
       summary: "Who can teach this course: its creator and its certified, active Student-Teachers",
       auth: "none",
       responses: {
-        200: { description: "Teachers to choose from at checkout", schema: z.object({ teachers: z.array(courseTeacherSchema) }) },
+        200: {
+          description: "Teachers to choose from at checkout",
+          schema: z.object({ teachers: z.array(courseTeacherSchema) }),
+        },
       },
     },
-    async (c) => c.json({ teachers: await teachersForSlug(c.get("deps").db, c.req.param("slug") ?? "") }),
+    async (c) =>
+      c.json({ teachers: await teachersForSlug(c.get("deps").db, c.req.param("slug") ?? "") }),
   );
 
   api.route(
@@ -44,10 +48,14 @@ export function registerPaymentRoutes(api: ApiRouter) {
       auth: "user",
       body: checkoutInput,
       responses: {
-        201: { description: "Send the browser to `url`; poll GET /api/checkout/:id", schema: z.object({ checkout: checkoutSchema }) },
+        201: {
+          description: "Send the browser to `url`; poll GET /api/checkout/:id",
+          schema: z.object({ checkout: checkoutSchema }),
+        },
       },
     },
-    async (c, { body }) => c.json({ checkout: await startCheckout(c.get("deps"), requireUser(c), body) }, 201),
+    async (c, { body }) =>
+      c.json({ checkout: await startCheckout(c.get("deps"), requireUser(c), body) }, 201),
   );
 
   api.route(
@@ -55,11 +63,17 @@ export function registerPaymentRoutes(api: ApiRouter) {
       method: "get",
       path: "/api/checkout/:id",
       tag: TAG,
-      summary: "A checkout's status (open, paid, expired, failed, refunded), for its payer or learner",
+      summary:
+        "A checkout's status (open, paid, expired, failed, refunded), for its payer or learner",
       auth: "user",
-      responses: { 200: { description: "The checkout", schema: z.object({ checkout: checkoutSchema }) } },
+      responses: {
+        200: { description: "The checkout", schema: z.object({ checkout: checkoutSchema }) },
+      },
     },
-    async (c) => c.json({ checkout: await getCheckout(c.get("deps").db, requireUser(c), c.req.param("id") ?? "") }),
+    async (c) =>
+      c.json({
+        checkout: await getCheckout(c.get("deps").db, requireUser(c), c.req.param("id") ?? ""),
+      }),
   );
 
   api.route(
@@ -67,10 +81,14 @@ export function registerPaymentRoutes(api: ApiRouter) {
       method: "post",
       path: "/api/payments/webhook",
       tag: TAG,
-      summary: "Stripe (or local provider) events, verified by the Stripe-Signature header on the raw body",
+      summary:
+        "Stripe (or local provider) events, verified by the Stripe-Signature header on the raw body",
       auth: "none",
       responses: {
-        200: { description: "Handled (or already handled)", schema: z.object({ received: z.literal(true), outcome: z.string() }) },
+        200: {
+          description: "Handled (or already handled)",
+          schema: z.object({ received: z.literal(true), outcome: z.string() }),
+        },
         400: { description: "invalid_signature: nothing changed" },
       },
     },
@@ -87,7 +105,8 @@ export function registerPaymentRoutes(api: ApiRouter) {
       method: "post",
       path: "/api/enrollments/:id/cancel",
       tag: TAG,
-      summary: "Cancel inside the refund window (14 days, before the first completed session) for a full refund",
+      summary:
+        "Cancel inside the refund window (14 days, before the first completed session) for a full refund",
       auth: "user",
       body: cancelEnrollmentInput,
       responses: {
@@ -121,7 +140,12 @@ export function registerPaymentRoutes(api: ApiRouter) {
       tag: TAG,
       summary: "An employer's sponsored learners and their progress",
       auth: "user",
-      responses: { 200: { description: "Sponsorships", schema: z.object({ sponsorships: z.array(sponsorshipSchema) }) } },
+      responses: {
+        200: {
+          description: "Sponsorships",
+          schema: z.object({ sponsorships: z.array(sponsorshipSchema) }),
+        },
+      },
     },
     async (c) => {
       const user = requireUser(c);
@@ -132,5 +156,5 @@ export function registerPaymentRoutes(api: ApiRouter) {
     },
   );
 
-  registerLocalCheckoutPages(api.app);
+  registerLocalCheckoutPages(api);
 }

@@ -224,7 +224,10 @@ async function markPaid(
     status: "completed",
     paidAt: now,
   });
-  const shares = computeSplit(checkout.amountCents, course.commission ?? DEFAULT_TEACHER_COMMISSION);
+  const shares = computeSplit(
+    checkout.amountCents,
+    course.commission ?? DEFAULT_TEACHER_COMMISSION,
+  );
   const platformId = await platformAccountId(tx);
   // The teaching share is its own row even when the creator teaches (recipient: the creator),
   // so it is held and released session by session like any teacher's (README "Money").

@@ -42,7 +42,10 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
     return Object.fromEntries(rows.map((r) => [r.split.recipientType, r.split]));
   };
   const releasedOf = async (splitId: string) => {
-    const rows = await w.db.select().from(s.splitReleases).where(eq(s.splitReleases.splitId, splitId));
+    const rows = await w.db
+      .select()
+      .from(s.splitReleases)
+      .where(eq(s.splitReleases.splitId, splitId));
     return rows.reduce((n, r) => n + r.amountCents, 0);
   };
   const completedSession = async (enrollmentId: string, teacherId: string, studentId: string) => {
@@ -61,7 +64,10 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
   };
   const inTx = <T>(fn: (tx: Db) => Promise<T>) => w.db.transaction((tx) => fn(tx as unknown as Db));
   const cancel = (who: Person, enrollmentId: string) =>
-    w.t.call("POST", `/api/enrollments/${enrollmentId}/cancel`, { token: who.token, body: { reason: "changed my mind" } });
+    w.t.call("POST", `/api/enrollments/${enrollmentId}/cancel`, {
+      token: who.token,
+      body: { reason: "changed my mind" },
+    });
 
   it("cancels inside the window with a full Stripe refund; every split cancelled", async () => {
     const { enrollmentId, paymentId } = await buy(w, learner(0));
@@ -76,13 +82,26 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
     expect(res.body.refundId).toMatch(/^re_/);
     const refund = w.fake?.requests.filter((r) => r.path === "/v1/refunds").at(-1);
     expect(refund?.params.payment_intent).toBe(paymentId);
-    const [txn] = await w.db.select().from(s.transactions).where(eq(s.transactions.enrollmentId, enrollmentId));
+    const [txn] = await w.db
+      .select()
+      .from(s.transactions)
+      .where(eq(s.transactions.enrollmentId, enrollmentId));
     expect(refund?.idempotencyKey).toBe(`refund-${txn?.id}`);
     expect(txn?.status).toBe("refunded");
-    const [enrollment] = await w.db.select().from(s.enrollments).where(eq(s.enrollments.id, enrollmentId));
-    expect([enrollment?.status, enrollment?.cancelReason]).toEqual(["cancelled", "changed my mind"]);
+    const [enrollment] = await w.db
+      .select()
+      .from(s.enrollments)
+      .where(eq(s.enrollments.id, enrollmentId));
+    expect([enrollment?.status, enrollment?.cancelReason]).toEqual([
+      "cancelled",
+      "changed my mind",
+    ]);
     const splits = await splitsOf(enrollmentId);
-    expect(Object.values(splits).map((x) => x.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
+    expect(Object.values(splits).map((x) => x.status)).toEqual([
+      "cancelled",
+      "cancelled",
+      "cancelled",
+    ]);
 
     const twice = await cancel(learner(0), enrollmentId);
     expect([twice.status, twice.body.error.code]).toEqual([409, "not_refundable"]);
@@ -112,7 +131,15 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
     const res2 = await cancel(learner(2), taught.enrollmentId);
     expect([res2.status, res2.body.error.code]).toEqual([409, "refund_window_closed"]);
     const after = await moneyCounts(w.db);
-    expect({ ...after, enrollments: 0, transactions: 0, splits: 0, followers: 0, notifications: 0, events: 0 }).toEqual({
+    expect({
+      ...after,
+      enrollments: 0,
+      transactions: 0,
+      splits: 0,
+      followers: 0,
+      notifications: 0,
+      events: 0,
+    }).toEqual({
       ...before,
       enrollments: 0,
       transactions: 0,
@@ -121,7 +148,10 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
       notifications: 0,
       events: 0,
     });
-    const [e] = await w.db.select().from(s.enrollments).where(eq(s.enrollments.id, late.enrollmentId));
+    const [e] = await w.db
+      .select()
+      .from(s.enrollments)
+      .where(eq(s.enrollments.id, late.enrollmentId));
     expect(e?.status).toBe("enrolled");
   });
 
@@ -137,7 +167,9 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
     }
     const [e] = await w.db.select().from(s.enrollments).where(eq(s.enrollments.id, enrollmentId));
     expect(e?.status).toBe("enrolled");
-    expect(Object.values(await splitsOf(enrollmentId)).every((x) => x.status === "pending")).toBe(true);
+    expect(Object.values(await splitsOf(enrollmentId)).every((x) => x.status === "pending")).toBe(
+      true,
+    );
   });
 
   it("releases the teaching share session by session (last takes the remainder); the first session closes the window", async () => {
@@ -175,7 +207,9 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
       scheduledStart: new Date(),
       scheduledEnd: new Date(Date.now() + 3_600_000),
     });
-    expect((await inTx((tx) => releaseTeacherShareForSession(tx, scheduled))).releasedCents).toBe(0);
+    expect((await inTx((tx) => releaseTeacherShareForSession(tx, scheduled))).releasedCents).toBe(
+      0,
+    );
   });
 
   it("releases the rest of the teaching share when the enrollment completes", async () => {
@@ -184,13 +218,23 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
     await inTx((tx) => releaseTeacherShareForSession(tx, sessionId));
     const teaching = (await splitsOf(enrollmentId)).student_teacher;
     expect(await releasedOf(teaching?.id ?? "")).toBe(874);
-    await w.db.update(s.enrollments).set({ status: "completed", completedAt: new Date() }).where(eq(s.enrollments.id, enrollmentId));
+    await w.db
+      .update(s.enrollments)
+      .set({ status: "completed", completedAt: new Date() })
+      .where(eq(s.enrollments.id, enrollmentId));
     await inTx((tx) => releaseOnEnrollmentCompleted(tx, enrollmentId));
     await inTx((tx) => releaseOnEnrollmentCompleted(tx, enrollmentId));
     const splits = await splitsOf(enrollmentId);
-    expect(Object.values(splits).map((x) => x.status)).toEqual(["released", "released", "released"]);
+    expect(Object.values(splits).map((x) => x.status)).toEqual([
+      "released",
+      "released",
+      "released",
+    ]);
     expect(await releasedOf(teaching?.id ?? "")).toBe(3499);
-    const kinds = await w.db.select().from(s.splitReleases).where(eq(s.splitReleases.splitId, teaching?.id ?? ""));
+    const kinds = await w.db
+      .select()
+      .from(s.splitReleases)
+      .where(eq(s.splitReleases.splitId, teaching?.id ?? ""));
     expect(kinds.map((k) => [k.kind, k.amountCents]).sort()).toEqual([
       ["completion", 2625],
       ["session", 874],
@@ -200,15 +244,21 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
   it("the job releases creator and platform shares after the window, not the teaching share", async () => {
     const { enrollmentId } = await buy(w, learner(6));
     await runReleaseJob(w.db, 14, new Date(Date.now() + 13 * DAY_MS));
-    expect(Object.values(await splitsOf(enrollmentId)).every((x) => x.status === "pending")).toBe(true);
-    const { enrollments } = await runReleaseJob(w.db, 14, new Date(Date.now() + 14 * DAY_MS + 60_000));
+    expect(Object.values(await splitsOf(enrollmentId)).every((x) => x.status === "pending")).toBe(
+      true,
+    );
+    const { enrollments } = await runReleaseJob(
+      w.db,
+      14,
+      new Date(Date.now() + 14 * DAY_MS + 60_000),
+    );
     expect(enrollments).toBeGreaterThanOrEqual(1);
     const splits = await splitsOf(enrollmentId);
-    expect([splits.creator?.status, splits.platform?.status, splits.student_teacher?.status]).toEqual([
-      "released",
-      "released",
-      "pending",
-    ]);
+    expect([
+      splits.creator?.status,
+      splits.platform?.status,
+      splits.student_teacher?.status,
+    ]).toEqual(["released", "released", "pending"]);
     expect(await releasedOf(splits.student_teacher?.id ?? "")).toBe(0);
     // Running again releases nothing twice.
     const count = async () =>
@@ -221,9 +271,15 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
   it("shows teachers and creators their pending, released and paid earnings", async () => {
     const teacher = await w.t.call("GET", "/api/earnings", { token: w.teacher.token });
     expect(teacher.status).toBe(200);
-    const rows = teacher.body.splits as { pendingCents: number; releasedCents: number; paidCents: number; status: string }[];
+    const rows = teacher.body.splits as {
+      pendingCents: number;
+      releasedCents: number;
+      paidCents: number;
+      status: string;
+    }[];
     expect(rows.length).toBeGreaterThan(3);
-    const sum = (k: "pendingCents" | "releasedCents" | "paidCents") => rows.reduce((n, r) => n + r[k], 0);
+    const sum = (k: "pendingCents" | "releasedCents" | "paidCents") =>
+      rows.reduce((n, r) => n + r[k], 0);
     expect(teacher.body.totals).toEqual({
       pendingCents: sum("pendingCents"),
       releasedCents: sum("releasedCents"),
@@ -233,9 +289,16 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
     // session completed in the refund-window test, never reported directly); cancelled
     // shares count nowhere.
     expect(teacher.body.totals.releasedCents).toBe(3499 * 2 + 874);
-    expect(rows.filter((r) => r.status === "cancelled").every((r) => r.pendingCents + r.releasedCents === 0)).toBe(true);
+    expect(
+      rows
+        .filter((r) => r.status === "cancelled")
+        .every((r) => r.pendingCents + r.releasedCents === 0),
+    ).toBe(true);
     const learnerView = await w.t.call("GET", "/api/earnings", { token: learner(0).token });
-    expect(learnerView.body).toEqual({ totals: { pendingCents: 0, releasedCents: 0, paidCents: 0 }, splits: [] });
+    expect(learnerView.body).toEqual({
+      totals: { pendingCents: 0, releasedCents: 0, paidCents: 0 },
+      splits: [],
+    });
     // The creator's shares of the 7 purchases not refunded were all released by the job
     // (it ran as if 15 days had passed); the refunded one shows nowhere.
     const creator = await w.t.call("GET", "/api/earnings", { token: w.creator.token });

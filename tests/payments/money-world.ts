@@ -46,7 +46,11 @@ export async function createMoneyWorld(
   const fake = opts.stripe ? await startFakeStripe() : undefined;
   const t = await createTestApp(kind, {
     ...(fake
-      ? { STRIPE_SECRET_KEY: "sk_test_fake", STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_URL: fake.url }
+      ? {
+          STRIPE_SECRET_KEY: "sk_test_fake",
+          STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+          STRIPE_API_URL: fake.url,
+        }
       : {}),
     ...opts.env,
   });
@@ -64,8 +68,14 @@ export async function createMoneyWorld(
   for (let i = 0; i < 8; i++) learners.push(await person(`learner${i}`));
   const employer = await person("employer");
   const admin = await person("admin");
-  await db.update(s.users).set({ role: "creator", isCreator: true }).where(eq(s.users.id, creator.id));
-  await db.update(s.users).set({ role: "employer", isEmployer: true }).where(eq(s.users.id, employer.id));
+  await db
+    .update(s.users)
+    .set({ role: "creator", isCreator: true })
+    .where(eq(s.users.id, creator.id));
+  await db
+    .update(s.users)
+    .set({ role: "employer", isEmployer: true })
+    .where(eq(s.users.id, employer.id));
   await db.update(s.users).set({ role: "admin", isAdmin: true }).where(eq(s.users.id, admin.id));
 
   const categoryId = uuidv7();
@@ -102,9 +112,18 @@ export async function createMoneyWorld(
   const retired = await makeCourse(`retired-${tag}`, true);
   await db.insert(s.studentTeachers).values([
     { id: uuidv7(), userId: teacher.id, courseId: course.id, approvedBy: creator.id },
-    { id: uuidv7(), userId: pausedTeacher.id, courseId: course.id, approvedBy: creator.id, isActive: false },
+    {
+      id: uuidv7(),
+      userId: pausedTeacher.id,
+      courseId: course.id,
+      approvedBy: creator.id,
+      isActive: false,
+    },
   ]);
-  await db.update(s.users).set({ role: "student_teacher", isStudentTeacher: true }).where(eq(s.users.id, teacher.id));
+  await db
+    .update(s.users)
+    .set({ role: "student_teacher", isStudentTeacher: true })
+    .where(eq(s.users.id, teacher.id));
 
   return {
     t,
@@ -147,7 +166,10 @@ export async function signAndDeliver(w: MoneyWorld, payload: string) {
 }
 
 export async function checkoutRow(w: MoneyWorld, checkoutId: string) {
-  const [row] = await w.db.select().from(s.checkoutSessions).where(eq(s.checkoutSessions.id, checkoutId));
+  const [row] = await w.db
+    .select()
+    .from(s.checkoutSessions)
+    .where(eq(s.checkoutSessions.id, checkoutId));
   if (!row) throw new Error(`no checkout ${checkoutId}`);
   return row;
 }
@@ -200,12 +222,19 @@ export async function buy(w: MoneyWorld, who: Person, body: Record<string, unkno
   const res = await startCheckout(w, who, body);
   if (res.status !== 201) throw new Error(`checkout: ${res.status} ${JSON.stringify(res.body)}`);
   const checkoutId = res.body.checkout.id as string;
-  const paid = await signAndDeliver(w, await sessionEvent(w, checkoutId, "checkout.session.completed"));
+  const paid = await signAndDeliver(
+    w,
+    await sessionEvent(w, checkoutId, "checkout.session.completed"),
+  );
   if (paid.status !== 200 || paid.body.outcome !== "enrolled") {
     throw new Error(`webhook: ${paid.status} ${JSON.stringify(paid.body)}`);
   }
   const row = await checkoutRow(w, checkoutId);
-  return { checkoutId, enrollmentId: row.enrollmentId as string, paymentId: `pi_${checkoutId.replaceAll("-", "")}` };
+  return {
+    checkoutId,
+    enrollmentId: row.enrollmentId as string,
+    paymentId: `pi_${checkoutId.replaceAll("-", "")}`,
+  };
 }
 
 /** Row counts of everything a payment creates. */

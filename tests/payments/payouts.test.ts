@@ -7,9 +7,9 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../sync-server/db/database";
 import * as s from "../../sync-server/db/schema";
-import { approvePayout, listPayoutQueue } from "../../sync-server/payments/payouts";
-import { releaseOnEnrollmentCompleted } from "../../sync-server/payments/escrow";
 import { ApiError } from "../../sync-server/http/errors";
+import { releaseOnEnrollmentCompleted } from "../../sync-server/payments/escrow";
+import { approvePayout, listPayoutQueue } from "../../sync-server/payments/payouts";
 import { databaseKinds } from "../support/test-db";
 import { buy, createMoneyWorld, type MoneyWorld } from "./money-world";
 
@@ -26,14 +26,17 @@ describe.each(databaseKinds())("payouts on %s", (kind) => {
     for (const id of enrollmentIds.slice(0, 2)) {
       await w.db.transaction((tx) => releaseOnEnrollmentCompleted(tx as unknown as Db, id));
     }
-    await w.db.insert(s.paymentAccounts).values({ userId: w.teacher.id, stripeAccountId: "acct_teacher_1" });
+    await w.db
+      .insert(s.paymentAccounts)
+      .values({ userId: w.teacher.id, stripeAccountId: "acct_teacher_1" });
   });
   afterAll(async () => {
     await w?.close();
   });
 
   const transfers = () => w.fake?.requests.filter((r) => r.path === "/v1/transfers") ?? [];
-  const approve = (recipientId: string) => approvePayout(w.t.deps, { recipientId, approvedBy: w.admin.id });
+  const approve = (recipientId: string) =>
+    approvePayout(w.t.deps, { recipientId, approvedBy: w.admin.id });
   const codeOf = async (p: Promise<unknown>) =>
     p.then(
       () => "resolved",
@@ -52,7 +55,11 @@ describe.each(databaseKinds())("payouts on %s", (kind) => {
       splitCount: 2,
       hasConnectedAccount: true,
     });
-    expect(byId[w.creator.id]).toMatchObject({ releasedUnpaidCents: 749 * 2, splitCount: 2, hasConnectedAccount: false });
+    expect(byId[w.creator.id]).toMatchObject({
+      releasedUnpaidCents: 749 * 2,
+      splitCount: 2,
+      hasConnectedAccount: false,
+    });
     expect(queue).toHaveLength(2);
   });
 
@@ -76,7 +83,10 @@ describe.each(databaseKinds())("payouts on %s", (kind) => {
     expect(result.error).toContain("No such destination account");
     const [payout] = await w.db.select().from(s.payouts).where(eq(s.payouts.id, result.payoutId));
     expect(payout?.status).toBe("failed");
-    const splits = await w.db.select().from(s.paymentSplits).where(eq(s.paymentSplits.recipientId, w.teacher.id));
+    const splits = await w.db
+      .select()
+      .from(s.paymentSplits)
+      .where(eq(s.paymentSplits.recipientId, w.teacher.id));
     expect(splits.map((x) => x.status).sort()).toEqual(["pending", "released", "released"]);
     expect(splits.every((x) => x.payoutId === null)).toBe(true);
     const queue = await listPayoutQueue(w.db);
@@ -91,29 +101,53 @@ describe.each(databaseKinds())("payouts on %s", (kind) => {
     const lost = settled.filter((r) => r.status === "rejected");
     expect([won.length, lost.length]).toEqual([1, 1]);
     expect(lost[0]?.reason).toBeInstanceOf(ApiError);
-    expect((lost[0]?.reason as ApiError).code).toBe("nothing_to_pay");
+    expect((lost[0] as PromiseRejectedResult).reason.code).toBe("nothing_to_pay");
     const a = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof approve>>>).value;
     expect(a).toMatchObject({ status: "paid", amountCents: 3499 * 2, error: null });
     const sent = transfers().slice(before);
     expect(sent).toHaveLength(2);
     expect(sent.map((t) => t.params.transfer_group).sort()).toEqual(
-      enrollmentIds.slice(0, 2).map((id) => `enrollment_${id}`).sort(),
+      enrollmentIds
+        .slice(0, 2)
+        .map((id) => `enrollment_${id}`)
+        .sort(),
     );
-    expect(sent.every((t) => t.params.destination === "acct_teacher_1" && t.params.amount === "3499")).toBe(true);
+    expect(
+      sent.every((t) => t.params.destination === "acct_teacher_1" && t.params.amount === "3499"),
+    ).toBe(true);
     expect(sent.map((t) => t.idempotencyKey).sort()).toEqual(
-      enrollmentIds.slice(0, 2).map((id) => `${a.payoutId}:${id}`).sort(),
+      enrollmentIds
+        .slice(0, 2)
+        .map((id) => `${a.payoutId}:${id}`)
+        .sort(),
     );
-    expect(sent.map((t) => t.params.transfer_group)).not.toContain(`enrollment_${enrollmentIds[2]}`);
+    expect(sent.map((t) => t.params.transfer_group)).not.toContain(
+      `enrollment_${enrollmentIds[2]}`,
+    );
 
     const [payout] = await w.db.select().from(s.payouts).where(eq(s.payouts.id, a.payoutId));
-    expect(payout).toMatchObject({ status: "completed", amountCents: 6998, approvedBy: w.admin.id });
+    expect(payout).toMatchObject({
+      status: "completed",
+      amountCents: 6998,
+      approvedBy: w.admin.id,
+    });
     expect(payout?.stripeTransferId).toBe(a.transferId);
-    const recorded = await w.db.select().from(s.payoutTransfers).where(eq(s.payoutTransfers.payoutId, a.payoutId));
+    const recorded = await w.db
+      .select()
+      .from(s.payoutTransfers)
+      .where(eq(s.payoutTransfers.payoutId, a.payoutId));
     expect(recorded.map((r) => r.status)).toEqual(["paid", "paid"]);
-    const splits = await w.db.select().from(s.paymentSplits).where(eq(s.paymentSplits.recipientId, w.teacher.id));
+    const splits = await w.db
+      .select()
+      .from(s.paymentSplits)
+      .where(eq(s.paymentSplits.recipientId, w.teacher.id));
     expect(splits.map((x) => x.status).sort()).toEqual(["paid", "paid", "pending"]);
-    expect(splits.filter((x) => x.status === "paid").every((x) => x.payoutId === a.payoutId)).toBe(true);
-    expect(await listPayoutQueue(w.db).then((q) => q.find((r) => r.recipientId === w.teacher.id))).toBeUndefined();
+    expect(splits.filter((x) => x.status === "paid").every((x) => x.payoutId === a.payoutId)).toBe(
+      true,
+    );
+    expect(
+      await listPayoutQueue(w.db).then((q) => q.find((r) => r.recipientId === w.teacher.id)),
+    ).toBeUndefined();
 
     expect(await codeOf(approve(w.teacher.id))).toBe("409 nothing_to_pay");
     expect(transfers()).toHaveLength(before + 2);
@@ -140,7 +174,9 @@ describe.each(databaseKinds())("payouts on %s", (kind) => {
     const first = await provider.transfer(req);
     const second = await provider.transfer(req);
     expect(second.transferId).toBe(first.transferId);
-    expect([...(w.fake?.objects.keys() ?? [])].filter((k) => k === first.transferId)).toHaveLength(1);
+    expect([...(w.fake?.objects.keys() ?? [])].filter((k) => k === first.transferId)).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -156,7 +192,9 @@ describe.each(databaseKinds())("payouts on the local provider on %s", (kind) => 
     if (!learner) throw new Error("no learner");
     const { enrollmentId } = await buy(w, learner);
     await w.db.transaction((tx) => releaseOnEnrollmentCompleted(tx as unknown as Db, enrollmentId));
-    await w.db.insert(s.paymentAccounts).values({ userId: w.creator.id, stripeAccountId: "acct_local_creator" });
+    await w.db
+      .insert(s.paymentAccounts)
+      .values({ userId: w.creator.id, stripeAccountId: "acct_local_creator" });
     const r = await approvePayout(w.t.deps, { recipientId: w.creator.id, approvedBy: w.admin.id });
     expect(r).toMatchObject({ status: "paid", amountCents: 749, error: null });
     expect(r.transferId).toMatch(/^tr_local_/);

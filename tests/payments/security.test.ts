@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uuidv7 } from "../../shared/ids/uuidv7";
 import { push } from "../support/sync-protocol";
 import { databaseKinds } from "../support/test-db";
-import { createMoneyWorld, type MoneyWorld, moneyCounts, sessionEvent, startCheckout } from "./money-world";
+import {
+  createMoneyWorld,
+  type MoneyWorld,
+  moneyCounts,
+  sessionEvent,
+  startCheckout,
+} from "./money-world";
 
 describe.each(databaseKinds())("money authority on %s", (kind) => {
   let w: MoneyWorld;
@@ -79,7 +85,10 @@ describe.each(databaseKinds())("money authority on %s", (kind) => {
     const payload = await sessionEvent(w, res.body.checkout.id, "checkout.session.completed");
     const before = await moneyCounts(w.db);
     const { default: Stripe } = await import("stripe");
-    const forged = new Stripe("sk_x").webhooks.generateTestHeaderString({ payload, secret: "whsec_guess" });
+    const forged = new Stripe("sk_x").webhooks.generateTestHeaderString({
+      payload,
+      secret: "whsec_guess",
+    });
     for (const header of [undefined, forged]) {
       const r = await w.t.call("POST", "/api/payments/webhook", {
         rawBody: payload,
@@ -98,7 +107,10 @@ describe.each(databaseKinds())("money authority on %s", (kind) => {
     const res = await startCheckout(w, a);
     const seen = await w.t.call("GET", `/api/checkout/${res.body.checkout.id}`, { token: b.token });
     expect(seen.status).toBe(404);
-    const cancel = await w.t.call("POST", `/api/enrollments/${uuidv7()}/cancel`, { token: b.token, body: {} });
+    const cancel = await w.t.call("POST", `/api/enrollments/${uuidv7()}/cancel`, {
+      token: b.token,
+      body: {},
+    });
     expect([cancel.status, cancel.body.error.code]).toEqual([404, "not_found"]);
   });
 });

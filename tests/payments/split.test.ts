@@ -28,12 +28,19 @@ const TABLE: [number, number, number, number, number][] = [
 ];
 
 describe("computeSplit", () => {
-  it.each(TABLE)("%i cents at %i percent → platform %i, teacher %i, creator %i", (amount, pct, p, t, c) => {
-    const s = computeSplit(amount, pct);
-    expect([s.platform.cents, s.teacher.cents, s.creator.cents]).toEqual([p, t, c]);
-    expect(s.platform.cents + s.teacher.cents + s.creator.cents).toBe(amount);
-    expect([s.platform.percent, s.teacher.percent, s.creator.percent]).toEqual([15, pct, 85 - pct]);
-  });
+  it.each(TABLE)(
+    "%i cents at %i percent → platform %i, teacher %i, creator %i",
+    (amount, pct, p, t, c) => {
+      const s = computeSplit(amount, pct);
+      expect([s.platform.cents, s.teacher.cents, s.creator.cents]).toEqual([p, t, c]);
+      expect(s.platform.cents + s.teacher.cents + s.creator.cents).toBe(amount);
+      expect([s.platform.percent, s.teacher.percent, s.creator.percent]).toEqual([
+        15,
+        pct,
+        85 - pct,
+      ]);
+    },
+  );
 
   it("gives every rounding remainder to the platform, never more than 2 cents", () => {
     for (let amount = 0; amount <= 2000; amount++) {

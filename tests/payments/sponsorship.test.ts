@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { progressId } from "../../shared/ids/derived-id";
 import * as s from "../../sync-server/db/schema";
 import { databaseKinds } from "../support/test-db";
-import { buy, checkoutRow, createMoneyWorld, type MoneyWorld, moneyCounts, startCheckout } from "./money-world";
+import {
+  buy,
+  checkoutRow,
+  createMoneyWorld,
+  type MoneyWorld,
+  moneyCounts,
+  startCheckout,
+} from "./money-world";
 
 describe.each(databaseKinds())("employer sponsorship on %s", (kind) => {
   let w: MoneyWorld;
@@ -23,7 +30,11 @@ describe.each(databaseKinds())("employer sponsorship on %s", (kind) => {
     if (!l0 || !l1) throw new Error("no learners");
     const byHandle = await buy(w, w.employer, { learner: `@${l0.handle.toUpperCase()}` });
     const row = await checkoutRow(w, byHandle.checkoutId);
-    expect([row.payerId, row.learnerId, row.sponsorId]).toEqual([w.employer.id, l0.id, w.employer.id]);
+    expect([row.payerId, row.learnerId, row.sponsorId]).toEqual([
+      w.employer.id,
+      l0.id,
+      w.employer.id,
+    ]);
     const call = w.fake?.requests.filter((r) => r.path === "/v1/checkout/sessions").at(-1);
     expect(call?.params["metadata[sponsorId]"]).toBe(w.employer.id);
     expect(call?.params["metadata[learnerId]"]).toBe(l0.id);
@@ -32,22 +43,36 @@ describe.each(databaseKinds())("employer sponsorship on %s", (kind) => {
       .from(s.employerSponsorships)
       .where(eq(s.employerSponsorships.enrollmentId, byHandle.enrollmentId));
     expect([sp?.employerId, sp?.studentId]).toEqual([w.employer.id, l0.id]);
-    const [enrollment] = await w.db.select().from(s.enrollments).where(eq(s.enrollments.id, byHandle.enrollmentId));
+    const [enrollment] = await w.db
+      .select()
+      .from(s.enrollments)
+      .where(eq(s.enrollments.id, byHandle.enrollmentId));
     expect(enrollment?.studentId).toBe(l0.id);
-    const notes = await w.db.select().from(s.notifications).where(eq(s.notifications.userId, w.employer.id));
+    const notes = await w.db
+      .select()
+      .from(s.notifications)
+      .where(eq(s.notifications.userId, w.employer.id));
     expect(notes.map((n) => n.type)).toEqual(["payment"]);
 
     await buy(w, w.employer, { learner: `${l1.handle}@EXAMPLE.com` });
     // The learner sees their own checkout too.
-    const polled = await w.t.call("GET", `/api/checkout/${byHandle.checkoutId}`, { token: l0.token });
+    const polled = await w.t.call("GET", `/api/checkout/${byHandle.checkoutId}`, {
+      token: l0.token,
+    });
     expect(polled.body.checkout).toMatchObject({ sponsored: true, status: "paid" });
   });
 
   it("shows the employer each sponsored learner's progress", async () => {
     const [l0] = w.learners;
     if (!l0) throw new Error("no learner");
-    const [enrollment] = await w.db.select().from(s.enrollments).where(eq(s.enrollments.studentId, l0.id));
-    const modules = await w.db.select().from(s.courseCurriculum).where(eq(s.courseCurriculum.courseId, w.course.id));
+    const [enrollment] = await w.db
+      .select()
+      .from(s.enrollments)
+      .where(eq(s.enrollments.studentId, l0.id));
+    const modules = await w.db
+      .select()
+      .from(s.courseCurriculum)
+      .where(eq(s.courseCurriculum.courseId, w.course.id));
     const first = modules[0];
     if (!enrollment || !first) throw new Error("setup");
     await w.db.insert(s.moduleProgress).values({
@@ -60,7 +85,9 @@ describe.each(databaseKinds())("employer sponsorship on %s", (kind) => {
     const res = await w.t.call("GET", "/api/sponsorships", { token: w.employer.token });
     expect(res.status).toBe(200);
     expect(res.body.sponsorships).toHaveLength(2);
-    const mine = res.body.sponsorships.find((x: { learner: { id: string } }) => x.learner.id === l0.id);
+    const mine = res.body.sponsorships.find(
+      (x: { learner: { id: string } }) => x.learner.id === l0.id,
+    );
     expect(mine).toMatchObject({
       enrollmentId: enrollment.id,
       course: { id: w.course.id, slug: w.course.slug },
@@ -91,8 +118,13 @@ describe.each(databaseKinds())("employer sponsorship on %s", (kind) => {
     const l4 = w.learners[4];
     if (!l4) throw new Error("no learner");
     const { enrollmentId, paymentId } = await buy(w, w.employer, { learner: l4.handle });
-    const res = await w.t.call("POST", `/api/enrollments/${enrollmentId}/cancel`, { token: w.employer.token, body: {} });
+    const res = await w.t.call("POST", `/api/enrollments/${enrollmentId}/cancel`, {
+      token: w.employer.token,
+      body: {},
+    });
     expect(res.status).toBe(200);
-    expect(w.fake?.requests.filter((r) => r.path === "/v1/refunds").at(-1)?.params.payment_intent).toBe(paymentId);
+    expect(
+      w.fake?.requests.filter((r) => r.path === "/v1/refunds").at(-1)?.params.payment_intent,
+    ).toBe(paymentId);
   });
 });

@@ -39,22 +39,34 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     expect(res.status).toBe(201);
     const checkoutId = res.body.checkout.id;
     const before = await moneyCounts(w.db);
-    const paid = await signAndDeliver(w, await sessionEvent(w, checkoutId, "checkout.session.completed"));
+    const paid = await signAndDeliver(
+      w,
+      await sessionEvent(w, checkoutId, "checkout.session.completed"),
+    );
     expect([paid.status, paid.body]).toEqual([200, { received: true, outcome: "enrolled" }]);
 
     const row = await checkoutRow(w, checkoutId);
     expect(row.status).toBe("paid");
-    const [enrollment] = await w.db.select().from(s.enrollments).where(eq(s.enrollments.id, row.enrollmentId ?? ""));
+    const [enrollment] = await w.db
+      .select()
+      .from(s.enrollments)
+      .where(eq(s.enrollments.id, row.enrollmentId ?? ""));
     expect(enrollment).toMatchObject({
       studentId: learner.id,
       courseId: w.course.id,
       studentTeacherId: w.teacher.id,
       status: "enrolled",
     });
-    const [txn] = await w.db.select().from(s.transactions).where(eq(s.transactions.enrollmentId, row.enrollmentId ?? ""));
+    const [txn] = await w.db
+      .select()
+      .from(s.transactions)
+      .where(eq(s.transactions.enrollmentId, row.enrollmentId ?? ""));
     expect(txn).toMatchObject({ amountCents: PRICE, status: "completed", currency: "USD" });
     expect(txn?.stripePaymentId).toBe(`pi_${checkoutId.replaceAll("-", "")}`);
-    const splits = await w.db.select().from(s.paymentSplits).where(eq(s.paymentSplits.transactionId, txn?.id ?? ""));
+    const splits = await w.db
+      .select()
+      .from(s.paymentSplits)
+      .where(eq(s.paymentSplits.transactionId, txn?.id ?? ""));
     const platform = await platformAccountId(w.db);
     expect(
       splits
@@ -70,9 +82,17 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     const followers = await w.db
       .select()
       .from(s.instructorFollowers)
-      .where(and(eq(s.instructorFollowers.instructorId, w.creator.id), eq(s.instructorFollowers.followerId, learner.id)));
+      .where(
+        and(
+          eq(s.instructorFollowers.instructorId, w.creator.id),
+          eq(s.instructorFollowers.followerId, learner.id),
+        ),
+      );
     expect(followers).toHaveLength(1);
-    const notes = await w.db.select().from(s.notifications).where(eq(s.notifications.type, "enrollment"));
+    const notes = await w.db
+      .select()
+      .from(s.notifications)
+      .where(eq(s.notifications.type, "enrollment"));
     expect(notes.map((n) => n.userId).sort()).toEqual([learner.id, w.teacher.id].sort());
     const after = await moneyCounts(w.db);
     expect(after).toMatchObject({
@@ -92,12 +112,21 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     if (!learner) throw new Error("no learner");
     const { checkoutId } = await buy(w, learner);
     const before = await moneyCounts(w.db);
-    const replay = await sessionEvent(w, checkoutId, "checkout.session.completed", {}, "evt_replayed_once");
+    const replay = await sessionEvent(
+      w,
+      checkoutId,
+      "checkout.session.completed",
+      {},
+      "evt_replayed_once",
+    );
     const first = await signAndDeliver(w, replay);
     expect(first.body.outcome).toBe("already_paid");
     const again = await signAndDeliver(w, replay);
     expect(again.body.outcome).toBe("duplicate");
-    const expired = await signAndDeliver(w, await sessionEvent(w, checkoutId, "checkout.session.expired"));
+    const expired = await signAndDeliver(
+      w,
+      await sessionEvent(w, checkoutId, "checkout.session.expired"),
+    );
     expect(expired.body.outcome).toBe("closed_already");
     expect((await checkoutRow(w, checkoutId)).status).toBe("paid");
     const after = await moneyCounts(w.db);
@@ -113,7 +142,13 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     const before = await moneyCounts(w.db);
     const payloads = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        sessionEvent(w, checkoutId, "checkout.session.completed", {}, `evt_concurrent_${i % 3}_${checkoutId}`),
+        sessionEvent(
+          w,
+          checkoutId,
+          "checkout.session.completed",
+          {},
+          `evt_concurrent_${i % 3}_${checkoutId}`,
+        ),
       ),
     );
     const signed = await Promise.all(payloads.map(async (p) => [p, await sign(w, p)] as const));
@@ -134,11 +169,17 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     if (!learner) throw new Error("no learner");
     const open = await startCheckout(w, learner);
     const before = await moneyCounts(w.db);
-    const exp = await signAndDeliver(w, await sessionEvent(w, open.body.checkout.id, "checkout.session.expired"));
+    const exp = await signAndDeliver(
+      w,
+      await sessionEvent(w, open.body.checkout.id, "checkout.session.expired"),
+    );
     expect(exp.body.outcome).toBe("expired");
     expect((await checkoutRow(w, open.body.checkout.id)).status).toBe("expired");
     // A completion after the expiry (out of order) is still one enrollment, never two.
-    const late = await signAndDeliver(w, await sessionEvent(w, open.body.checkout.id, "checkout.session.completed"));
+    const late = await signAndDeliver(
+      w,
+      await sessionEvent(w, open.body.checkout.id, "checkout.session.completed"),
+    );
     expect(late.body.outcome).toBe("enrolled");
     expect((await moneyCounts(w.db))?.enrollments).toBe((before?.enrollments ?? 0) + 1);
     const third = await startCheckout(w, learner);
@@ -150,16 +191,28 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     if (!learner) throw new Error("no learner");
     const a = await startCheckout(w, learner);
     const b = await startCheckout(w, learner);
-    await signAndDeliver(w, await sessionEvent(w, a.body.checkout.id, "checkout.session.completed"));
+    await signAndDeliver(
+      w,
+      await sessionEvent(w, a.body.checkout.id, "checkout.session.completed"),
+    );
     const before = await moneyCounts(w.db);
     const refundsBefore = w.fake?.requests.filter((r) => r.path === "/v1/refunds").length ?? 0;
-    const late = await signAndDeliver(w, await sessionEvent(w, b.body.checkout.id, "checkout.session.completed"));
+    const late = await signAndDeliver(
+      w,
+      await sessionEvent(w, b.body.checkout.id, "checkout.session.completed"),
+    );
     expect(late.body.outcome).toBe("refund_due");
     const row = await checkoutRow(w, b.body.checkout.id);
-    expect([row.status, row.failureReason, row.enrollmentId]).toEqual(["failed", "already_enrolled", null]);
+    expect([row.status, row.failureReason, row.enrollmentId]).toEqual([
+      "failed",
+      "already_enrolled",
+      null,
+    ]);
     const refunds = w.fake?.requests.filter((r) => r.path === "/v1/refunds") ?? [];
     expect(refunds).toHaveLength(refundsBefore + 1);
-    expect(refunds.at(-1)?.params.payment_intent).toBe(`pi_${b.body.checkout.id.replaceAll("-", "")}`);
+    expect(refunds.at(-1)?.params.payment_intent).toBe(
+      `pi_${b.body.checkout.id.replaceAll("-", "")}`,
+    );
     expect({ ...(await moneyCounts(w.db)), events: 0 }).toEqual({ ...before, events: 0 });
   });
 
@@ -170,7 +223,9 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     const before = await moneyCounts(w.db);
     const cheap = await signAndDeliver(
       w,
-      await sessionEvent(w, res.body.checkout.id, "checkout.session.completed", { amount_total: 100 }),
+      await sessionEvent(w, res.body.checkout.id, "checkout.session.completed", {
+        amount_total: 100,
+      }),
     );
     expect(cheap.body.outcome).toBe("refund_due");
     expect((await checkoutRow(w, res.body.checkout.id)).failureReason).toBe("amount_mismatch");
@@ -209,11 +264,24 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     const [row] = await w.db
       .select()
       .from(s.enrollments)
-      .where(and(eq(s.enrollments.studentId, w.learners[5]?.id ?? ""), eq(s.enrollments.courseId, w.course.id)));
+      .where(
+        and(
+          eq(s.enrollments.studentId, w.learners[5]?.id ?? ""),
+          eq(s.enrollments.courseId, w.course.id),
+        ),
+      );
     expect(row?.studentTeacherId).toBeNull();
-    const [txn] = await w.db.select().from(s.transactions).where(eq(s.transactions.enrollmentId, row?.id ?? ""));
-    const splits = await w.db.select().from(s.paymentSplits).where(eq(s.paymentSplits.transactionId, txn?.id ?? ""));
-    const mine = splits.filter((x) => x.recipientId === w.creator.id).map((x) => [x.recipientType, x.amountCents]);
+    const [txn] = await w.db
+      .select()
+      .from(s.transactions)
+      .where(eq(s.transactions.enrollmentId, row?.id ?? ""));
+    const splits = await w.db
+      .select()
+      .from(s.paymentSplits)
+      .where(eq(s.paymentSplits.transactionId, txn?.id ?? ""));
+    const mine = splits
+      .filter((x) => x.recipientId === w.creator.id)
+      .map((x) => [x.recipientType, x.amountCents]);
     expect(mine.sort()).toEqual([
       ["creator", 749],
       ["student_teacher", 3499],

@@ -49,7 +49,10 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const byKey = new Map<string, { status: number; body: unknown }>();
   const fail = { checkout: false, refunds: false, transfers: false };
 
-  const handle = (path: string, params: Record<string, string>): { status: number; body: unknown } => {
+  const handle = (
+    path: string,
+    params: Record<string, string>,
+  ): { status: number; body: unknown } => {
     const error = (message: string, code: string, status = 400) => ({
       status,
       body: { error: { type: "invalid_request_error", code, message } },
@@ -80,7 +83,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       return { status: 200, body: session };
     }
     if (path === "/v1/refunds") {
-      if (fail.refunds) return error("The charge cannot be refunded (fake switch).", "charge_already_refunded");
+      if (fail.refunds)
+        return error("The charge cannot be refunded (fake switch).", "charge_already_refunded");
       const refund = {
         id: id("re"),
         object: "refund",
@@ -91,7 +95,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       return { status: 200, body: refund };
     }
     if (path === "/v1/transfers") {
-      if (fail.transfers) return error("No such destination account (fake switch).", "account_invalid");
+      if (fail.transfers)
+        return error("No such destination account (fake switch).", "account_invalid");
       const transfer = {
         id: id("tr"),
         object: "transfer",
@@ -122,7 +127,13 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     const cacheKey = idempotencyKey ? `${path} ${idempotencyKey}` : undefined;
     let answer = cacheKey ? byKey.get(cacheKey) : undefined;
     if (!answer) {
-      answer = req.method === "POST" ? handle(path, params) : { status: 404, body: { error: { type: "invalid_request_error", message: "not here" } } };
+      answer =
+        req.method === "POST"
+          ? handle(path, params)
+          : {
+              status: 404,
+              body: { error: { type: "invalid_request_error", message: "not here" } },
+            };
       // Stripe replays a key's first answer, successes and failures alike (not 500s).
       if (cacheKey && answer.status < 500) byKey.set(cacheKey, answer);
     }

@@ -93,7 +93,10 @@ export const splitReleases = pgTable(
       .where(sql`${t.kind} <> 'session'`),
     index().on(t.payoutId),
     check("split_releases_kind", sql`${t.kind} IN ('window', 'session', 'completion')`),
-    check("split_releases_session_kind", sql`(${t.kind} = 'session') = (${t.sessionId} IS NOT NULL)`),
+    check(
+      "split_releases_session_kind",
+      sql`(${t.kind} = 'session') = (${t.sessionId} IS NOT NULL)`,
+    ),
     check("split_releases_amount_cents_positive", sql`${t.amountCents} > 0`),
   ],
 );
