@@ -29,6 +29,11 @@ const Teaching = lazy(() => import("./screens/teaching").then((m) => m.Teaching)
 const StudentProgress = lazy(() =>
   import("./screens/student-progress").then((m) => m.StudentProgress),
 );
+const CheckoutReturn = lazy(() =>
+  import("./payments/checkout-return").then((m) => m.CheckoutReturn),
+);
+const Earnings = lazy(() => import("./payments/earnings").then((m) => m.Earnings));
+const Sponsorships = lazy(() => import("./payments/sponsorships").then((m) => m.Sponsorships));
 const NotFound = lazy(() => import("./screens/not-found").then((m) => m.NotFound));
 
 function Home() {
@@ -64,6 +69,9 @@ export function App() {
             <Route path="/people/:userId" component={Person} />
             <Route path="/teaching" component={Teaching} />
             <Route path="/teaching/:enrollmentId" component={StudentProgress} />
+            <Route path="/checkout/return" component={CheckoutReturn} />
+            <Route path="/earnings" component={Earnings} />
+            <Route path="/sponsorships" component={Sponsorships} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

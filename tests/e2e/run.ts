@@ -6,6 +6,7 @@
 
 import { existsSync } from "node:fs";
 import { buildClient } from "../../sync-server/scripts/build-client";
+import { checkoutFlow } from "./checkout";
 import { learnerOffline } from "./learner";
 import { publicScreens } from "./public-screens";
 import { ARTIFACTS, launchChromium, startE2eServer } from "./support";
@@ -39,13 +40,15 @@ try {
   );
   const teacher = await teacherOffline(browser, server.url);
   console.log(`ok teacher: offline view shows "${teacher.row.trim()}" (${elapsed()})`);
+  const pay = await checkoutFlow(browser, server.url);
+  console.log(`ok checkout: enrolled through the local provider; offline notice; earnings; sponsorships (${elapsed()})`);
   await updatePrompt(browser, server.url);
   console.log(`ok update: "new version" prompt, switched on "Reload now" (${elapsed()})`);
-  const findings = [...open.findings, ...learner.findings, ...teacher.findings];
+  const findings = [...open.findings, ...learner.findings, ...teacher.findings, ...pay.findings];
   for (const f of findings) {
     console.error(`axe ${f.screen}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.join(", ")}`);
   }
-  console.log(`axe: ${findings.length} violation(s) on ${10 + open.screens} screens`);
+  console.log(`axe: ${findings.length} violation(s) on ${16 + open.screens} screens`);
   if (findings.length) failed = true;
 } catch (err) {
   failed = true;

@@ -18,6 +18,8 @@ export function Header() {
         ["/messages", "Messages"],
         ["/notifications", "Notifications"],
         ...(teaches ? ([["/teaching", "Teaching"]] as [string, string][]) : []),
+        ...(teaches ? ([["/earnings", "Earnings"]] as [string, string][]) : []),
+        ...(s.user.isEmployer ? ([["/sponsorships", "Sponsored"]] as [string, string][]) : []),
         ["/profile", "Profile"],
       ]
     : [
