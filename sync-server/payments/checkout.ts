@@ -145,7 +145,9 @@ export async function startCheckout(
     successUrl: returnUrl,
     cancelUrl: `${returnUrl}&cancelled=1`,
   });
-  const url = created.url ?? `${config.publicUrl}/pay/local/${created.providerSessionId}`;
+  // The local page is on this server, which also serves the app: a same-origin path works
+  // even when PUBLIC_URL is not where the browser is (PORT=0, a proxy).
+  const url = created.url ?? `/pay/local/${created.providerSessionId}`;
   const [row] = await db
     .insert(checkoutSessions)
     .values({

@@ -170,6 +170,9 @@ export async function runReleaseJob(
   now = new Date(),
 ): Promise<{ enrollments: number }> {
   const cutoff = new Date(now.getTime() - windowDays * DAY_MS);
+  // Only enrollments with something to release now: a creator or platform share whose
+  // window is over, any share of a completed enrollment, or a completed session whose part
+  // of the teaching share has not been released.
   const due = await queryRows<{ enrollment_id: string; completed: boolean }>(
     db,
     sql`select distinct t.enrollment_id, e.status = 'completed' as completed
@@ -177,9 +180,16 @@ export async function runReleaseJob(
         join transactions t on t.id = s.transaction_id
         join enrollments e on e.id = t.enrollment_id
         where s.status = 'pending' and t.status = 'completed'
-          and (t.paid_at <= ${cutoff.toISOString()}::timestamptz
-               or e.status = 'completed'
-               or exists (select 1 from sessions x where x.enrollment_id = t.enrollment_id and x.status = 'completed'))`,
+          and (e.status = 'completed'
+               or (s.recipient_type <> 'student_teacher'
+                   and (t.paid_at <= ${cutoff.toISOString()}::timestamptz
+                        or exists (select 1 from sessions x
+                                   where x.enrollment_id = t.enrollment_id and x.status = 'completed')))
+               or (s.recipient_type = 'student_teacher'
+                   and exists (select 1 from sessions x
+                               where x.enrollment_id = t.enrollment_id and x.status = 'completed'
+                                 and not exists (select 1 from split_releases r
+                                                 where r.split_id = s.id and r.session_id = x.id))))`,
   );
   for (const row of due) {
     await db.transaction(async (txRaw) => {

@@ -43,8 +43,9 @@ async function findOpen(deps: Deps, sessionId: string): Promise<CheckoutRow | un
   return row?.provider === "local" ? row : undefined;
 }
 
-const returnUrl = (deps: Deps, row: CheckoutRow, cancelled: boolean) =>
-  `${deps.config.publicUrl}/checkout/return?checkout=${row.id}${cancelled ? "&cancelled=1" : ""}`;
+/** Same origin as this page (which also serves the app). */
+const returnUrl = (row: CheckoutRow, cancelled: boolean) =>
+  `/checkout/return?checkout=${row.id}${cancelled ? "&cancelled=1" : ""}`;
 
 /** The event Stripe would send for this checkout, as JSON text. */
 export function localEvent(
@@ -129,7 +130,7 @@ export function registerLocalCheckoutPages(api: ApiRouter) {
     const deps = c.get("deps");
     const row = await findOpen(deps, c.req.param("sessionId"));
     if (!row) return notFound(c);
-    if (row.status !== "open") return c.redirect(returnUrl(deps, row, false), 303);
+    if (row.status !== "open") return c.redirect(returnUrl(row, false), 303);
     const [course] = await deps.db
       .select({ title: courses.title })
       .from(courses)
@@ -175,7 +176,7 @@ export function registerLocalCheckoutPages(api: ApiRouter) {
       }
       // A small page that sends the browser back (resubmitting it is harmless: once paid or
       // closed, nothing more happens).
-      const back = returnUrl(deps, row, action === "cancel");
+      const back = returnUrl(row, action === "cancel");
       const fresh = await findOpen(deps, row.providerSessionId);
       const title = fresh?.status === "paid" ? "Payment received" : "Checkout closed";
       return c.html(

@@ -176,6 +176,11 @@ async function markPaid(
   ) {
     return fail("amount_mismatch");
   }
+  // Two checkouts of one learner for one course may be paid at the same moment: serialize
+  // them on (learner, course) so the second sees the first's enrollment and is refunded.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${checkout.learnerId}), hashtext(${checkout.courseId}))`,
+  );
   const [active] = await tx
     .select({ id: enrollments.id })
     .from(enrollments)

@@ -41,7 +41,9 @@ try {
   const teacher = await teacherOffline(browser, server.url);
   console.log(`ok teacher: offline view shows "${teacher.row.trim()}" (${elapsed()})`);
   const pay = await checkoutFlow(browser, server.url);
-  console.log(`ok checkout: enrolled through the local provider; offline notice; earnings; sponsorships (${elapsed()})`);
+  console.log(
+    `ok checkout: enrolled through the local provider; offline notice; earnings; sponsorships (${elapsed()})`,
+  );
   await updatePrompt(browser, server.url);
   console.log(`ok update: "new version" prompt, switched on "Reload now" (${elapsed()})`);
   const findings = [...open.findings, ...learner.findings, ...teacher.findings, ...pay.findings];

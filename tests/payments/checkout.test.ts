@@ -155,7 +155,7 @@ describe.each(databaseKinds())("checkout on the local provider on %s", (kind) =>
     expect(res.status).toBe(201);
     const c = res.body.checkout;
     expect(c.provider).toBe("local");
-    const path = new URL(c.url).pathname;
+    const path = c.url;
     expect(path).toMatch(/^\/pay\/local\/cs_local_/);
     const pageRes = await w.t.app.request(path);
     expect(pageRes.status).toBe(200);
@@ -175,7 +175,7 @@ describe.each(databaseKinds())("checkout on the local provider on %s", (kind) =>
     expect(paid.status).toBe(200);
     const done = await paid.text();
     expect(done).toContain("Payment received");
-    expect(done).toContain(`href="http://peerloop.test/checkout/return?checkout=${c.id}"`);
+    expect(done).toContain(`href="/checkout/return?checkout=${c.id}"`);
     const row = await checkoutRow(w, c.id);
     expect(row.status).toBe("paid");
     const after = await moneyCounts(w.db);
@@ -198,7 +198,7 @@ describe.each(databaseKinds())("checkout on the local provider on %s", (kind) =>
     const learner = w.learners[1];
     if (!learner) throw new Error("no learner");
     const res = await startCheckout(w, learner);
-    const path = new URL(res.body.checkout.url).pathname;
+    const path = res.body.checkout.url;
     const html = await (await w.t.app.request(path)).text();
     const token = html.match(/name="token" value="([^"]+)"/)?.[1] ?? "";
     const before = await moneyCounts(w.db);

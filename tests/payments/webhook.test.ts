@@ -216,6 +216,24 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     expect({ ...(await moneyCounts(w.db)), events: 0 }).toEqual({ ...before, events: 0 });
   });
 
+  it("enrolls once when two checkouts of one learner are paid at the same moment", async () => {
+    const learner = w.learners[6];
+    if (!learner) throw new Error("no learner");
+    const a = await startCheckout(w, learner);
+    const b = await startCheckout(w, learner);
+    const before = await moneyCounts(w.db);
+    const events = await Promise.all(
+      [a, b].map((r) => sessionEvent(w, r.body.checkout.id, "checkout.session.completed")),
+    );
+    const signed = await Promise.all(events.map(async (p) => [p, await sign(w, p)] as const));
+    const answers = await Promise.all(signed.map(([p, h]) => deliver(w, p, h)));
+    expect(answers.map((x) => x.status)).toEqual([200, 200]);
+    expect(answers.map((x) => x.body.outcome).sort()).toEqual(["enrolled", "refund_due"]);
+    const after = await moneyCounts(w.db);
+    expect(after?.enrollments).toBe((before?.enrollments ?? 0) + 1);
+    expect(after?.transactions).toBe((before?.transactions ?? 0) + 1);
+  });
+
   it("refuses a payment of another amount than the checkout's price", async () => {
     const learner = w.learners[5];
     if (!learner) throw new Error("no learner");
