@@ -1,15 +1,19 @@
 /**
  * Paying for a course in the browser on a fresh machine (the local payment provider): the
- * course page's Enroll → choose a teacher → the local checkout page → Pay → the return page
+ * course page's Enroll → choose a Student-Teacher → the local checkout page → Pay → the return page
  * shows the enrollment once it has synced. Offline, Enroll says checkout needs a connection.
  * Also the teacher's earnings and the employer's sponsored learners screens.
  */
+import { sql } from "drizzle-orm";
 import type { Browser } from "playwright-core";
+import { type Db, queryRows } from "../../sync-server/db/database";
 import { type AxeFinding, axe, check, screenshot, signIn, waitSynced } from "./support";
 
-const COURSE = "ai-for-healthcare-data";
+/** Ravi is not enrolled in it, and Marcus is one of its certified Student-Teachers. */
+const COURSE = "intro-to-claude-code";
+const OTHER_COURSE = "ai-for-healthcare-data";
 
-export async function checkoutFlow(browser: Browser, base: string) {
+export async function checkoutFlow(browser: Browser, base: string, db: Db) {
   const findings: AxeFinding[] = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -20,7 +24,8 @@ export async function checkoutFlow(browser: Browser, base: string) {
   await page.getByRole("button", { name: /^Enroll/ }).click();
   await page.getByRole("group", { name: "Choose your teacher" }).waitFor();
   const choices = await page.getByRole("radio").count();
-  check(choices >= 1, "the teacher list offers at least the creator");
+  check(choices >= 2, "the teacher list offers the creator and the Student-Teachers");
+  await page.getByRole("radio", { name: /Marcus/ }).check();
   findings.push(...(await axe(page, "checkout-panel")));
   await screenshot(page, "checkout-panel");
   await page.getByRole("button", { name: /Continue to payment/ }).click();
@@ -37,9 +42,21 @@ export async function checkoutFlow(browser: Browser, base: string) {
   await screenshot(page, "checkout-return");
   await page.getByRole("link", { name: "Start learning" }).click();
   await page.waitForURL(/\/learn\/[0-9a-f-]{36}$/);
+  const [bought] = await queryRows<{ teacher: string; amount: number; splits: number }>(
+    db,
+    sql`select t.handle as teacher, x.amount_cents as amount,
+               (select count(*) from payment_splits s where s.transaction_id = x.id)::int as splits
+        from enrollments e join users u on u.id = e.student_id join courses c on c.id = e.course_id
+        join users t on t.id = e.student_teacher_id join transactions x on x.enrollment_id = e.id
+        where u.handle = 'ravi' and c.slug = ${COURSE}`,
+  );
+  check(
+    bought?.teacher === "marcus" && bought.amount === 14900 && bought.splits === 3,
+    `ravi's enrollment with Marcus, paid 149.00 in 3 splits: ${JSON.stringify(bought)}`,
+  );
 
   // Offline, the course page says checkout needs a connection.
-  await page.goto(`${base}/courses/intro-to-claude-code`);
+  await page.goto(`${base}/courses/${OTHER_COURSE}`);
   await page.getByRole("button", { name: /^Enroll/ }).waitFor();
   await context.setOffline(true);
   await page.getByRole("button", { name: /^Enroll/ }).click();

@@ -40,7 +40,7 @@ try {
   );
   const teacher = await teacherOffline(browser, server.url);
   console.log(`ok teacher: offline view shows "${teacher.row.trim()}" (${elapsed()})`);
-  const pay = await checkoutFlow(browser, server.url);
+  const pay = await checkoutFlow(browser, server.url, server.database.db);
   console.log(
     `ok checkout: enrolled through the local provider; offline notice; earnings; sponsorships (${elapsed()})`,
   );
