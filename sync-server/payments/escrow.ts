@@ -339,6 +339,17 @@ export async function cancelEnrollment(
         title: "Enrollment cancelled and refunded",
         body: `${formatMoney(txn.amountCents, txn.currency)} is on its way back${sponsor ? " to your sponsor" : ""}.`,
       },
+      ...(sponsor
+        ? [
+            {
+              userId: sponsor.employerId,
+              type: "refund" as const,
+              title: "Sponsored enrollment cancelled and refunded",
+              body: `${formatMoney(txn.amountCents, txn.currency)} is on its way back to your payment method.`,
+              actionUrl: "/sponsorships",
+            },
+          ]
+        : []),
       ...(enrollment.studentTeacherId
         ? [
             {

@@ -160,6 +160,49 @@ describe.each(databaseKinds())("payouts on %s", (kind) => {
     expect(n?.n).toBe(1);
   });
 
+  it("on a partial failure pays what went through and hands the rest back", async () => {
+    if (!w.fake) throw new Error("no fake");
+    // Two more completed purchases taught by the teacher.
+    const more: string[] = [];
+    for (const learner of w.learners.slice(3, 5)) {
+      const { enrollmentId } = await buy(w, learner);
+      await w.db.transaction((tx) =>
+        releaseOnEnrollmentCompleted(tx as unknown as Db, enrollmentId),
+      );
+      more.push(enrollmentId);
+    }
+    const [ok, bad] = more as [string, string];
+    w.fake.fail.transferGroups.add(`enrollment_${bad}`);
+    let result: Awaited<ReturnType<typeof approve>>;
+    try {
+      result = await approve(w.teacher.id);
+    } finally {
+      w.fake.fail.transferGroups.clear();
+    }
+    expect(result).toMatchObject({ status: "failed", amountCents: 3499 });
+    expect(result.error).toContain("No such destination account");
+    const [payout] = await w.db.select().from(s.payouts).where(eq(s.payouts.id, result.payoutId));
+    expect([payout?.status, payout?.amountCents]).toEqual(["completed", 3499]);
+    const recorded = await w.db
+      .select()
+      .from(s.payoutTransfers)
+      .where(eq(s.payoutTransfers.payoutId, result.payoutId));
+    expect(recorded.map((r) => [r.enrollmentId, r.status]).sort()).toEqual(
+      [
+        [ok, "paid"],
+        [bad, "failed"],
+      ].sort(),
+    );
+    const queue = await listPayoutQueue(w.db);
+    expect(queue.find((r) => r.recipientId === w.teacher.id)).toMatchObject({
+      releasedUnpaidCents: 3499,
+      splitCount: 1,
+    });
+    const retry = await approve(w.teacher.id);
+    expect(retry).toMatchObject({ status: "paid", amountCents: 3499, error: null });
+    expect(transfers().at(-1)?.params.transfer_group).toBe(`enrollment_${bad}`);
+  });
+
   it("Stripe answers a repeated idempotency key with the first transfer", async () => {
     const { paymentProvider } = await import("../../sync-server/payments/provider");
     const provider = paymentProvider(w.t.deps.config);

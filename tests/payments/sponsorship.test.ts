@@ -126,5 +126,10 @@ describe.each(databaseKinds())("employer sponsorship on %s", (kind) => {
     expect(
       w.fake?.requests.filter((r) => r.path === "/v1/refunds").at(-1)?.params.payment_intent,
     ).toBe(paymentId);
+    const notes = await w.db
+      .select()
+      .from(s.notifications)
+      .where(eq(s.notifications.type, "refund"));
+    expect(notes.map((n) => n.userId).sort()).toEqual([w.employer.id, l4.id].sort());
   });
 });

@@ -21,7 +21,13 @@ export interface FakeStripe {
   requests: FakeStripeRequest[];
   /** Objects created, by id (sessions, refunds, transfers). */
   objects: Map<string, Record<string, unknown>>;
-  fail: { checkout: boolean; refunds: boolean; transfers: boolean };
+  fail: {
+    checkout: boolean;
+    refunds: boolean;
+    transfers: boolean;
+    /** Transfers with these transfer_group values fail (a partial failure). */
+    transferGroups: Set<string>;
+  };
   close(): Promise<void>;
 }
 
@@ -47,7 +53,12 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const requests: FakeStripeRequest[] = [];
   const objects = new Map<string, Record<string, unknown>>();
   const byKey = new Map<string, { status: number; body: unknown }>();
-  const fail = { checkout: false, refunds: false, transfers: false };
+  const fail = {
+    checkout: false,
+    refunds: false,
+    transfers: false,
+    transferGroups: new Set<string>(),
+  };
 
   const handle = (
     path: string,
@@ -95,8 +106,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       return { status: 200, body: refund };
     }
     if (path === "/v1/transfers") {
-      if (fail.transfers)
+      if (fail.transfers || fail.transferGroups.has(params.transfer_group ?? "")) {
         return error("No such destination account (fake switch).", "account_invalid");
+      }
       const transfer = {
         id: id("tr"),
         object: "transfer",
