@@ -113,7 +113,7 @@ export async function releaseTeacherShareForSession(
     .select({ enrollmentId: sessions.enrollmentId, status: sessions.status })
     .from(sessions)
     .where(eq(sessions.id, sessionId));
-  if (!session || session.status !== "completed") return { releasedCents: 0 };
+  if (session?.status !== "completed") return { releasedCents: 0 };
   const splits = await lockSplits(tx, session.enrollmentId);
   let releasedCents = 0;
   const teaching = splits.find((s) => s.recipientType === "student_teacher");

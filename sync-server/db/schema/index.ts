@@ -1,6 +1,7 @@
 /** The whole database schema (drizzle-kit reads this file; see drizzle.config.ts). */
 export * from "./auth";
 export * from "./certificates";
+export * from "./checkout";
 export * from "./community";
 export * from "./courses";
 export * from "./enums";
@@ -12,4 +13,3 @@ export * from "./payments";
 export * from "./scheduling";
 export * from "./sync";
 export * from "./users";
-export * from "./checkout";
