@@ -11,7 +11,13 @@ import type { Db } from "../db/database";
 import { checkoutSessions, courses, enrollments, studentTeachers, users } from "../db/schema";
 import type { Deps } from "../http/context";
 import { ApiError } from "../http/errors";
-import { type PaymentProvider, ProviderError, paymentProvider } from "./provider";
+import { deliverLocalEvent, localEvent } from "./local-checkout";
+import {
+  localPaymentProvider,
+  type PaymentProvider,
+  ProviderError,
+  paymentProvider,
+} from "./provider";
 
 /** A checkout left open this long is expired by the money job (Stripe's own default is 24 h). */
 export const CHECKOUT_TTL_MS = 24 * 3_600_000;
@@ -125,7 +131,10 @@ export async function startCheckout(
     throw new ApiError(409, "already_enrolled", "Creators do not buy their own courses.");
   }
 
-  const provider = paymentProvider(config);
+  // A free course has nothing to charge (Stripe refuses amounts under its minimum): the
+  // local provider records it and pays it at once, through the same signed webhook.
+  const free = course.priceCents === 0;
+  const provider = free ? localPaymentProvider() : paymentProvider(config);
   const checkoutId = uuidv7();
   const returnUrl = `${config.publicUrl}/checkout/return?checkout=${checkoutId}`;
   const metadata = {
@@ -147,7 +156,9 @@ export async function startCheckout(
   });
   // The local page is on this server, which also serves the app: a same-origin path works
   // even when PUBLIC_URL is not where the browser is (PORT=0, a proxy).
-  const url = created.url ?? `/pay/local/${created.providerSessionId}`;
+  const url = free
+    ? `/checkout/return?checkout=${checkoutId}`
+    : (created.url ?? `/pay/local/${created.providerSessionId}`);
   const [row] = await db
     .insert(checkoutSessions)
     .values({
@@ -167,7 +178,10 @@ export async function startCheckout(
     })
     .returning();
   if (!row) throw new Error("checkout row was not stored");
-  return toCheckout(row);
+  if (!free) return toCheckout(row);
+  await deliverLocalEvent(deps, localEvent(row, "checkout.session.completed"));
+  const [paid] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, row.id));
+  return toCheckout(paid ?? row);
 }
 
 async function createAtProvider(

@@ -61,7 +61,7 @@ const clients = new WeakMap<Config, PaymentProvider>();
 export function paymentProvider(config: Config): PaymentProvider {
   let p = clients.get(config);
   if (!p) {
-    p = config.STRIPE_SECRET_KEY ? stripeProvider(stripeClient(config)) : localProvider();
+    p = config.STRIPE_SECRET_KEY ? stripeProvider(stripeClient(config)) : localPaymentProvider();
     clients.set(config, p);
   }
   return p;
@@ -136,7 +136,7 @@ const token = (prefix: string) => `${prefix}_${randomBytes(18).toString("base64u
  * No money moves: the checkout page is ours (local-checkout.ts), refunds and transfers get
  * local ids. Idempotency keys map to the same id, as Stripe's do (for this process).
  */
-function localProvider(): PaymentProvider {
+export function localPaymentProvider(): PaymentProvider {
   const seen = new Map<string, string>();
   const once = (key: string, prefix: string) => {
     let v = seen.get(key);

@@ -115,6 +115,45 @@ describe.each(databaseKinds())("checkout on Stripe (fake) on %s", (kind) => {
     expect(await checkoutCount(w)).toBe(before);
   });
 
+  it("enrolls at once in a free course, without Stripe, through the signed webhook", async () => {
+    const learner = w.learners[5];
+    if (!learner || !w.fake) throw new Error("setup");
+    await w.db.update(s.courses).set({ priceCents: 0 }).where(eq(s.courses.id, w.course.id));
+    const stripeCalls = w.fake.requests.length;
+    const before = await moneyCounts(w.db);
+    try {
+      const res = await startCheckout(w, learner);
+      expect(res.status).toBe(201);
+      expect(res.body.checkout).toMatchObject({
+        status: "paid",
+        amountCents: 0,
+        provider: "local",
+      });
+      expect(res.body.checkout.url).toBe(`/checkout/return?checkout=${res.body.checkout.id}`);
+      const after = await moneyCounts(w.db);
+      // An enrollment and a 0.00 transaction; no split has anything to hold.
+      expect(after).toMatchObject({
+        enrollments: (before?.enrollments ?? 0) + 1,
+        transactions: (before?.transactions ?? 0) + 1,
+        splits: before?.splits,
+        events: (before?.events ?? 0) + 1,
+      });
+      expect(w.fake.requests.length).toBe(stripeCalls);
+      const cancel = await w.t.call(
+        "POST",
+        `/api/enrollments/${res.body.checkout.enrollmentId}/cancel`,
+        {
+          token: learner.token,
+          body: {},
+        },
+      );
+      expect(cancel.body).toMatchObject({ status: "cancelled", refundedCents: 0, refundId: null });
+      expect(w.fake.requests.length).toBe(stripeCalls);
+    } finally {
+      await w.db.update(s.courses).set({ priceCents: PRICE }).where(eq(s.courses.id, w.course.id));
+    }
+  });
+
   it("shows a checkout only to its payer and learner", async () => {
     const learner = w.learners[3];
     const other = w.learners[4];
