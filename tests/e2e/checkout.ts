@@ -1,7 +1,8 @@
 /**
  * Paying for a course in the browser on a fresh machine (the local payment provider): the
  * course page's Enroll → choose a Student-Teacher → the local checkout page → Pay → the return page
- * shows the enrollment once it has synced. Offline, Enroll says checkout needs a connection.
+ * shows the enrollment once it has synced; cancelling inside the window refunds it. Offline,
+ * Enroll says checkout needs a connection.
  * Also the teacher's earnings and the employer's sponsored learners screens.
  */
 import { sql } from "drizzle-orm";
@@ -53,6 +54,23 @@ export async function checkoutFlow(browser: Browser, base: string, db: Db) {
   check(
     bought?.teacher === "marcus" && bought.amount === 14900 && bought.splits === 3,
     `ravi's enrollment with Marcus, paid 149.00 in 3 splits: ${JSON.stringify(bought)}`,
+  );
+
+  // Inside the refund window the learner may cancel for a full refund (local provider).
+  await page.getByRole("button", { name: "Cancel and get a full refund" }).click();
+  findings.push(...(await axe(page, "refund-offer")));
+  await page.getByRole("button", { name: "Yes, cancel and refund" }).click();
+  await page.getByText("Your refund is on its way").waitFor();
+  const [after] = await queryRows<{ enrollment: string; payment: string }>(
+    db,
+    sql`select e.status::text as enrollment, x.status::text as payment
+        from enrollments e join users u on u.id = e.student_id join courses c on c.id = e.course_id
+        join transactions x on x.enrollment_id = e.id
+        where u.handle = 'ravi' and c.slug = ${COURSE}`,
+  );
+  check(
+    after?.enrollment === "cancelled" && after.payment === "refunded",
+    `cancelled and refunded: ${JSON.stringify(after)}`,
   );
 
   // Offline, the course page says checkout needs a connection.

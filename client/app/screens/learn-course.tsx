@@ -6,6 +6,7 @@ import { bySession, toOutline } from "../data/course-view";
 import type { Local } from "../data/local";
 import { openDirectConversation } from "../data/messaging";
 import { setModuleComplete, useEnrollmentWorld } from "../data/progress";
+import { RefundOffer } from "../payments/refund-offer";
 
 export function LearnCourse({ enrollmentId }: { enrollmentId: string }) {
   return (
@@ -94,6 +95,11 @@ function Body({ local, me, enrollmentId }: { local: Local; me: string; enrollmen
           </ol>
         </div>
       ))}
+      <RefundOffer
+        enrollmentId={enrollment.id}
+        enrolledAt={enrollment.enrolledAt}
+        status={enrollment.status}
+      />
     </section>
   );
 }
