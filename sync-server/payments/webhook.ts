@@ -135,6 +135,8 @@ async function applyEvent(
 }
 
 async function lockCheckout(tx: Db, session: SessionObject): Promise<CheckoutRow | undefined> {
+  // A genuine event always names its session; anything else is not ours to apply.
+  if (typeof session?.id !== "string") return undefined;
   const [row] = await tx
     .select()
     .from(checkoutSessions)

@@ -307,6 +307,42 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     expect(splits.reduce((n, x) => n + x.amountCents, 0)).toBe(PRICE);
   });
 
+  it("records signed events it does not use, and events for unknown checkouts, without failing", async () => {
+    const before = await moneyCounts(w.db);
+    const other = JSON.stringify({
+      id: "evt_other_type",
+      object: "event",
+      type: "customer.created",
+      data: { object: {} },
+    });
+    expect((await signAndDeliver(w, other)).body.outcome).toBe("ignored");
+    const unknown = JSON.stringify({
+      id: "evt_unknown_checkout",
+      object: "event",
+      type: "checkout.session.completed",
+      data: {
+        object: {
+          id: "cs_test_not_ours",
+          amount_total: 1,
+          currency: "usd",
+          payment_status: "paid",
+        },
+      },
+    });
+    expect((await signAndDeliver(w, unknown)).body.outcome).toBe("unknown_checkout");
+    const shapeless = JSON.stringify({
+      id: "evt_shapeless",
+      object: "event",
+      type: "checkout.session.expired",
+      data: {},
+    });
+    const res = await signAndDeliver(w, shapeless);
+    expect([res.status, res.body.outcome]).toEqual([200, "unknown_checkout"]);
+    const after = await moneyCounts(w.db);
+    expect({ ...after, events: 0 }).toEqual({ ...before, events: 0 });
+    expect(after?.events).toBe((before?.events ?? 0) + 3);
+  });
+
   it("still applies the body limit to the webhook", async () => {
     const big = JSON.stringify({ id: "evt_big", pad: "x".repeat(w.t.deps.config.MAX_BODY_BYTES) });
     const res = await deliver(w, big, await sign(w, big));
