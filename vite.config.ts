@@ -89,8 +89,8 @@ export default defineConfig({
         // localStorage; a cached answer would show stale or another session's data, and a
         // cached sync pull would break the replication's checkpoints. There is deliberately
         // no runtimeCaching at all, so the service worker passes every such request to the
-        // network untouched.
-        navigateFallbackDenylist: [/^\/(api|sync|health|verify)(\/|$)/],
+        // network untouched. /pay is the local payment provider's checkout page.
+        navigateFallbackDenylist: [/^\/(api|sync|health|verify|pay)(\/|$)/],
         cleanupOutdatedCaches: true,
         // A new worker waits until the user accepts the update (registerType 'prompt').
         skipWaiting: false,

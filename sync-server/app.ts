@@ -24,6 +24,7 @@ import type { AppEnv, Deps } from "./http/context";
 import { ApiError, errorBody } from "./http/errors";
 import { buildOpenApi } from "./http/openapi";
 import { serveClient } from "./http/static";
+import { registerPaymentRoutes } from "./payments/routes";
 import { registerSyncRoutes } from "./sync/routes";
 import { APP_VERSION } from "./version";
 
@@ -99,6 +100,7 @@ export function createApp(deps: Deps) {
   registerSyncRoutes(api);
   registerCredentialRoutes(api);
   registerAdminApi(api);
+  registerPaymentRoutes(api);
   const openApi = buildOpenApi(api.specs, APP_VERSION);
   api.app.get("/api/openapi.json", (c) => c.json(openApi));
   app.route("/", api.app);

@@ -75,6 +75,14 @@ const configSchema = z.object({
     .refine((v) => v === undefined || parseSigningKey(v) !== null, {
       message: "must be an Ed25519 private key, PEM or base64 PKCS#8",
     }),
+  /** Stripe secret key. Unset: the local payment provider (its own checkout page). */
+  STRIPE_SECRET_KEY: z.string().optional(),
+  /** Stripe webhook signing secret; required with STRIPE_SECRET_KEY. Unset locally: generated once and kept. */
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Another Stripe API base, e.g. http://127.0.0.1:12111 (a local fake or stripe-mock). */
+  STRIPE_API_URL: z.url().optional(),
+  /** Days after purchase (and before the first completed session) a learner may cancel for a full refund. */
+  REFUND_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(14),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string; cookieSecure: boolean };
@@ -86,7 +94,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
   );
-  const parsed = configSchema.safeParse(cleaned);
+  const parsed = configSchema
+    .refine((c) => !c.STRIPE_SECRET_KEY || c.STRIPE_WEBHOOK_SECRET, {
+      path: ["STRIPE_WEBHOOK_SECRET"],
+      error: "is required when STRIPE_SECRET_KEY is set",
+    })
+    .safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
@@ -106,6 +119,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     publicUrl: c.publicUrl,
     smtp: c.SMTP_URL ? mask(c.SMTP_URL) : "off (mail is logged)",
     seedDemo: c.SEED_DEMO,
+    payments: c.STRIPE_SECRET_KEY ? "stripe" : "local provider",
   };
 }
 

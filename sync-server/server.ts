@@ -12,6 +12,7 @@ import { runMigrations } from "./db/migrate";
 import { type SeedResult, seedDemoWorld } from "./demo/seed";
 import { createMailer } from "./email/mailer";
 import type { Logger } from "./log";
+import { scheduleMoneyJobs } from "./payments/jobs";
 import { listenForChanges, SyncHub } from "./sync/hub";
 import { purgeTombstones } from "./sync/purge";
 
@@ -47,6 +48,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log,
     );
     const stopPurging = schedulePurge(database, config, log);
+    const stopMoneyJobs = scheduleMoneyJobs(database.db, config, log);
     const app = createApp({ db: database.db, dbKind: database.kind, config, log, mailer, hub });
     const server = await listen(app.fetch, config);
     const port = (server.address() as { port: number }).port;
@@ -68,6 +70,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       seed,
       async close() {
         stopPurging();
+        await stopMoneyJobs();
         // Open event streams would keep server.close() waiting for ever.
         if ("closeAllConnections" in server) server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

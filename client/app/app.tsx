@@ -30,6 +30,11 @@ const StudentProgress = lazy(() =>
   import("./screens/student-progress").then((m) => m.StudentProgress),
 );
 const Certificates = lazy(() => import("./screens/certificates").then((m) => m.Certificates));
+const CheckoutReturn = lazy(() =>
+  import("./payments/checkout-return").then((m) => m.CheckoutReturn),
+);
+const Earnings = lazy(() => import("./payments/earnings").then((m) => m.Earnings));
+const Sponsorships = lazy(() => import("./payments/sponsorships").then((m) => m.Sponsorships));
 const NotFound = lazy(() => import("./screens/not-found").then((m) => m.NotFound));
 
 function Home() {
@@ -66,6 +71,9 @@ export function App() {
             <Route path="/teaching" component={Teaching} />
             <Route path="/teaching/:enrollmentId" component={StudentProgress} />
             <Route path="/certificates" component={Certificates} />
+            <Route path="/checkout/return" component={CheckoutReturn} />
+            <Route path="/earnings" component={Earnings} />
+            <Route path="/sponsorships" component={Sponsorships} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -41,7 +41,8 @@ export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 export const PAYMENT_RECIPIENT_TYPES = ["platform", "creator", "student_teacher"] as const;
 export type PaymentRecipientType = (typeof PAYMENT_RECIPIENT_TYPES)[number];
 
-export const PAYMENT_SPLIT_STATUSES = ["pending", "released", "paid"] as const;
+/** `cancelled`: added for refunds (the seed has no state for a share that is never paid). */
+export const PAYMENT_SPLIT_STATUSES = ["pending", "released", "paid", "cancelled"] as const;
 export type PaymentSplitStatus = (typeof PAYMENT_SPLIT_STATUSES)[number];
 
 export const PAYOUT_STATUSES = ["pending", "processing", "completed", "failed"] as const;

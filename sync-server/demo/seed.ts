@@ -12,6 +12,7 @@ import type { Config } from "../config";
 import type { Db } from "../db/database";
 import * as s from "../db/schema";
 import { seedDemoCredentials } from "./credentials";
+import { seedDemoMoney } from "./money";
 import * as w from "./world";
 
 export interface SeedResult {
@@ -276,6 +277,7 @@ export async function seedDemoWorld(
 
     await tx.insert(s.goodwillRewards).values(w.demoRewards.map((r) => ({ id: uuidv7(), ...r })));
     await seedDemoCredentials(tx as unknown as Db, config);
+    await seedDemoMoney(tx as unknown as Db, now);
   });
 
   return {

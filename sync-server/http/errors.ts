@@ -42,6 +42,17 @@ export const ERROR_CODES = [
   // admin dashboard
   "csrf_failed",
   "self_action",
+  // payments
+  "invalid_signature",
+  "already_enrolled",
+  "course_unavailable",
+  "teacher_not_eligible",
+  "checkout_closed",
+  "refund_window_closed",
+  "not_refundable",
+  "nothing_to_pay",
+  "no_connected_account",
+  "payment_provider_error",
   ...SYNC_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

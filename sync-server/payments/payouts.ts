@@ -1,16 +1,31 @@
-// TEMPORARY (admin branch): replaced by the payments/credentials branch at merge
 /**
- * Minimal payout queue and approval so the admin dashboard runs before the payments branch
- * lands: no Stripe transfer here, the released splits are simply marked paid.
+ * Payouts: the admin's queue of what each recipient has released and not been paid, and
+ * approving a payout. Services only; the admin pages call them.
+ *
+ * approvePayout claims the recipient's unpaid releases for a new payout in one transaction
+ * (rows locked, so two admins approving at once cannot pay the same cents twice), then sends
+ * one Stripe transfer per enrollment (transfer_group `enrollment_<id>`, idempotency key
+ * `<payout id>:<enrollment id>`, so a retried call never pays twice), then records the
+ * outcome. Transfers that fail hand their releases back (released, unclaimed); if none went
+ * through the payout is `failed`, otherwise it is `completed` for what was transferred.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
-import type { Db } from "../db/database";
-import { paymentSplits, payouts, users } from "../db/schema";
+import { type Db, queryRows } from "../db/database";
+import {
+  paymentAccounts,
+  paymentSplits,
+  payouts,
+  payoutTransfers,
+  splitReleases,
+} from "../db/schema";
 import type { Deps } from "../http/context";
 import { ApiError } from "../http/errors";
+import { refreshSplitStatus } from "./escrow";
+import { formatMoney, notify } from "./notify";
+import { paymentProvider } from "./provider";
 
-export type PayoutQueueRow = {
+export interface PayoutQueueRow {
   recipientId: string;
   name: string;
   email: string;
@@ -18,86 +33,228 @@ export type PayoutQueueRow = {
   currency: string;
   splitCount: number;
   hasConnectedAccount: boolean;
-};
-
-export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
-  // Sum per recipient first (on the partial payout-queue index), then name them.
-  const due = db
-    .select({
-      recipientId: paymentSplits.recipientId,
-      currency: paymentSplits.currency,
-      cents: sql<number>`sum(${paymentSplits.amountCents})::float8`.as("cents"),
-      splits: sql<number>`count(*)::int`.as("splits"),
-    })
-    .from(paymentSplits)
-    .where(and(eq(paymentSplits.status, "released"), isNull(paymentSplits.payoutId)))
-    .groupBy(paymentSplits.recipientId, paymentSplits.currency)
-    .as("due");
-  const rows = await db
-    .select({
-      recipientId: due.recipientId,
-      name: users.name,
-      email: users.email,
-      releasedUnpaidCents: due.cents,
-      currency: due.currency,
-      splitCount: due.splits,
-    })
-    .from(due)
-    .innerJoin(users, eq(users.id, due.recipientId))
-    .orderBy(sql`${due.cents} desc`);
-  return rows.map((r) => ({
-    ...r,
-    releasedUnpaidCents: Number(r.releasedUnpaidCents),
-    hasConnectedAccount: false,
-  }));
 }
 
-export async function approvePayout(
-  deps: Deps,
-  input: { recipientId: string; approvedBy: string },
-): Promise<{
+export interface PayoutResult {
   payoutId: string;
   status: "paid" | "failed";
   amountCents: number;
   transferId: string | null;
   error: string | null;
-}> {
-  return deps.db.transaction(async (tx) => {
-    const due = await tx
-      .select({
-        id: paymentSplits.id,
-        amountCents: paymentSplits.amountCents,
-        currency: paymentSplits.currency,
-      })
-      .from(paymentSplits)
-      .where(
-        and(
-          eq(paymentSplits.recipientId, input.recipientId),
-          eq(paymentSplits.status, "released"),
-          isNull(paymentSplits.payoutId),
-        ),
-      )
-      .for("update");
-    if (due.length === 0) throw new ApiError(404, "not_found", "Nothing is due to this recipient.");
-    const amountCents = due.reduce((s, d) => s + d.amountCents, 0);
+}
+
+/** Released, unclaimed releases of a recipient's shares (the platform keeps its own). */
+const UNPAID = sql`r.payout_id is null and s.status <> 'cancelled' and s.recipient_type <> 'platform'`;
+
+export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
+  const rows = await queryRows<{
+    recipient_id: string;
+    name: string;
+    email: string;
+    cents: number;
+    currency: string;
+    splits: number;
+    has_account: boolean;
+  }>(
+    db,
+    sql`select s.recipient_id, u.name, u.email, s.currency,
+               sum(r.amount_cents)::int as cents, count(distinct s.id)::int as splits,
+               exists (select 1 from payment_accounts a where a.user_id = s.recipient_id) as has_account
+        from split_releases r
+        join payment_splits s on s.id = r.split_id
+        join users u on u.id = s.recipient_id
+        where ${UNPAID}
+        group by s.recipient_id, u.name, u.email, s.currency
+        order by cents desc, u.name`,
+  );
+  return rows.map((r) => ({
+    recipientId: r.recipient_id,
+    name: r.name,
+    email: r.email,
+    releasedUnpaidCents: r.cents,
+    currency: r.currency,
+    splitCount: r.splits,
+    hasConnectedAccount: r.has_account,
+  }));
+}
+
+interface Claimed {
+  releaseId: string;
+  splitId: string;
+  enrollmentId: string;
+  cents: number;
+  currency: string;
+}
+
+export async function approvePayout(
+  deps: Deps,
+  input: { recipientId: string; approvedBy: string },
+): Promise<PayoutResult> {
+  const { db, config, log } = deps;
+  const [account] = await db
+    .select()
+    .from(paymentAccounts)
+    .where(eq(paymentAccounts.userId, input.recipientId));
+  const payoutId = uuidv7();
+
+  const claimed = await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const rows = await queryRows<{
+      id: string;
+      split_id: string;
+      enrollment_id: string;
+      amount_cents: number;
+      currency: string;
+    }>(
+      tx,
+      sql`select r.id, r.split_id, t.enrollment_id, r.amount_cents, s.currency
+          from split_releases r
+          join payment_splits s on s.id = r.split_id
+          join transactions t on t.id = s.transaction_id
+          where s.recipient_id = ${input.recipientId} and ${UNPAID}
+          order by r.released_at, r.id
+          for update of r`,
+    );
+    if (!rows.length) {
+      throw new ApiError(409, "nothing_to_pay", "This recipient has nothing released and unpaid.");
+    }
+    if (!account) {
+      throw new ApiError(
+        409,
+        "no_connected_account",
+        "This recipient has no connected payout account.",
+      );
+    }
+    const currencies = new Set(rows.map((r) => r.currency));
+    if (currencies.size > 1) {
+      throw new ApiError(409, "validation_failed", "Released amounts are in several currencies.");
+    }
+    const list: Claimed[] = rows.map((r) => ({
+      releaseId: r.id,
+      splitId: r.split_id,
+      enrollmentId: r.enrollment_id,
+      cents: r.amount_cents,
+      currency: r.currency,
+    }));
     const now = new Date();
-    const payoutId = uuidv7();
     await tx.insert(payouts).values({
       id: payoutId,
       recipientId: input.recipientId,
-      amountCents,
-      currency: due[0]?.currency ?? "USD",
-      status: "completed",
+      amountCents: list.reduce((n, r) => n + r.cents, 0),
+      currency: list[0]?.currency ?? "USD",
+      status: "processing",
       approvedBy: input.approvedBy,
       approvedAt: now,
-      paidAt: now,
     });
-    for (const d of due) {
+    await tx
+      .update(splitReleases)
+      .set({ payoutId })
+      .where(
+        inArray(
+          splitReleases.id,
+          list.map((r) => r.releaseId),
+        ),
+      );
+    return list;
+  });
+  if (!account) throw new Error("unreachable: checked in the transaction");
+
+  // One transfer per enrollment: its transfer_group ties it to the enrollment's charge.
+  const groups = new Map<string, Claimed[]>();
+  for (const r of claimed) groups.set(r.enrollmentId, [...(groups.get(r.enrollmentId) ?? []), r]);
+  const provider = paymentProvider(config);
+  const outcomes: {
+    enrollmentId: string;
+    rows: Claimed[];
+    transferId: string | null;
+    error: string | null;
+  }[] = [];
+  for (const [enrollmentId, rows] of groups) {
+    const cents = rows.reduce((n, r) => n + r.cents, 0);
+    try {
+      const { transferId } = await provider.transfer({
+        amountCents: cents,
+        currency: rows[0]?.currency ?? "USD",
+        destination: account.stripeAccountId,
+        transferGroup: `enrollment_${enrollmentId}`,
+        idempotencyKey: `${payoutId}:${enrollmentId}`,
+        metadata: { payoutId, enrollmentId },
+      });
+      outcomes.push({ enrollmentId, rows, transferId, error: null });
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      log.warn("payout transfer failed", { payoutId, enrollmentId, error });
+      outcomes.push({ enrollmentId, rows, transferId: null, error });
+    }
+  }
+
+  const paid = outcomes.filter((o) => o.transferId);
+  const failed = outcomes.filter((o) => !o.transferId);
+  const paidCents = paid.reduce((n, o) => n + o.rows.reduce((m, r) => m + r.cents, 0), 0);
+  const firstTransfer = paid[0]?.transferId ?? null;
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const now = new Date();
+    await tx.insert(payoutTransfers).values(
+      outcomes.map((o) => ({
+        id: uuidv7(),
+        payoutId,
+        enrollmentId: o.enrollmentId,
+        amountCents: o.rows.reduce((n, r) => n + r.cents, 0),
+        transferId: o.transferId,
+        status: o.transferId ? "paid" : "failed",
+        error: o.error,
+      })),
+    );
+    const back = failed.flatMap((o) => o.rows.map((r) => r.releaseId));
+    if (back.length) {
+      await tx.update(splitReleases).set({ payoutId: null }).where(inArray(splitReleases.id, back));
+    }
+    const done = paid.flatMap((o) => o.rows.map((r) => r.releaseId));
+    if (done.length) {
+      await tx.update(splitReleases).set({ paidAt: now }).where(inArray(splitReleases.id, done));
+      const splitIds = [...new Set(paid.flatMap((o) => o.rows.map((r) => r.splitId)))];
       await tx
         .update(paymentSplits)
-        .set({ status: "paid", paidAt: now, payoutId })
-        .where(eq(paymentSplits.id, d.id));
+        .set({ payoutId })
+        .where(and(inArray(paymentSplits.id, splitIds), isNull(paymentSplits.payoutId)));
+      const splits = await tx
+        .select()
+        .from(paymentSplits)
+        .where(inArray(paymentSplits.id, splitIds));
+      for (const split of splits) await refreshSplitStatus(tx, split);
     }
-    return { payoutId, status: "paid" as const, amountCents, transferId: null, error: null };
+    await tx
+      .update(payouts)
+      .set(
+        paid.length
+          ? {
+              status: "completed",
+              amountCents: paidCents,
+              stripeTransferId: firstTransfer,
+              paidAt: now,
+            }
+          : { status: "failed" },
+      )
+      .where(eq(payouts.id, payoutId));
+    if (paid.length) {
+      await notify(tx, [
+        {
+          userId: input.recipientId,
+          type: "payout",
+          title: "Payout sent",
+          body: `${formatMoney(paidCents, claimed[0]?.currency ?? "USD")} is on its way to your account.`,
+          actionUrl: "/earnings",
+        },
+      ]);
+    }
   });
+
+  return {
+    payoutId,
+    status: failed.length ? "failed" : "paid",
+    amountCents: paidCents,
+    transferId: firstTransfer,
+    error: failed.length ? failed.map((f) => f.error).join("; ") : null,
+  };
 }

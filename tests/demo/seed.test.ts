@@ -10,6 +10,7 @@ import { queryRows } from "../../sync-server/db/database";
 import * as s from "../../sync-server/db/schema";
 import { seedDemoWorld } from "../../sync-server/demo/seed";
 import * as w from "../../sync-server/demo/world";
+import { PLATFORM_HANDLE } from "../../sync-server/payments/platform-account";
 import { createTestApp, TEST_ENV, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
 
@@ -55,7 +56,7 @@ describe.each(databaseKinds())("demo seed on %s", (kind) => {
     });
     const after = await counts();
     expect(after).toEqual({
-      users: w.demoUsers.length,
+      users: w.demoUsers.length + 1, // + the platform account (payments/platform-account.ts)
       courses: w.demoCourses.length,
       enrollments: w.demoEnrollments.length,
       moduleProgress: w.demoEnrollments.reduce(
@@ -108,7 +109,10 @@ describe.each(databaseKinds())("demo seed on %s", (kind) => {
 
   it("lets every demo account sign in with the demo password", async () => {
     expect(t.deps.config.PASSWORD_SCRYPT_N).toBe(Number(TEST_ENV.PASSWORD_SCRYPT_N));
-    const hashes = await t.deps.db.select({ h: s.users.passwordHash }).from(s.users);
+    const hashes = await t.deps.db
+      .select({ h: s.users.passwordHash })
+      .from(s.users)
+      .where(sql`${s.users.handle} <> ${PLATFORM_HANDLE}`);
     for (const { h } of hashes)
       expect(h).toMatch(new RegExp(`^scrypt\\$${TEST_ENV.PASSWORD_SCRYPT_N}\\$`));
     for (const u of w.demoUsers) {
@@ -162,7 +166,9 @@ describe.each(databaseKinds())("demo seed on %s", (kind) => {
       sql`SELECT u.handle, st.courses_created, count(*) OVER (PARTITION BY st.user_id)::int AS n
             FROM user_stats st JOIN users u ON u.id = st.user_id`,
     );
-    expect(rows.map((r) => r.handle).sort()).toEqual(w.demoUsers.map((u) => u.handle).sort());
+    expect(rows.map((r) => r.handle).sort()).toEqual(
+      [...w.demoUsers.map((u) => u.handle), PLATFORM_HANDLE].sort(),
+    );
     for (const r of rows) {
       expect([r.handle, r.n, r.courses_created]).toEqual([
         r.handle,

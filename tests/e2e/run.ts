@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { buildClient } from "../../sync-server/scripts/build-client";
 import { adminMorning } from "./admin";
+import { checkoutFlow } from "./checkout";
 import { credentialsFlow } from "./credentials";
 import { learnerOffline } from "./learner";
 import { publicScreens } from "./public-screens";
@@ -41,6 +42,10 @@ try {
   );
   const teacher = await teacherOffline(browser, server.url);
   console.log(`ok teacher: offline view shows "${teacher.row.trim()}" (${elapsed()})`);
+  const pay = await checkoutFlow(browser, server.url, server.database.db);
+  console.log(
+    `ok checkout: enrolled through the local provider, refunded; offline notice; earnings; sponsorships (${elapsed()})`,
+  );
   await updatePrompt(browser, server.url);
   console.log(`ok update: "new version" prompt, switched on "Reload now" (${elapsed()})`);
   const credentials = await credentialsFlow(browser, server.url, server.database.db);
@@ -57,12 +62,13 @@ try {
     ...teacher.findings,
     ...credentials.findings,
     ...admin.findings,
+    ...pay.findings,
   ];
   for (const f of findings) {
     console.error(`axe ${f.screen}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.join(", ")}`);
   }
   console.log(
-    `axe: ${findings.length} violation(s) on ${13 + open.screens + admin.screens} screens`,
+    `axe: ${findings.length} violation(s) on ${20 + open.screens + admin.screens} screens`,
   );
   if (findings.length) failed = true;
 } catch (err) {

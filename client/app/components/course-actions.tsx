@@ -1,6 +1,6 @@
 /**
- * Enroll and Follow. Enrolling is decided by the server after payment (the payments work
- * brings checkout); until then the button says what it will do. Following is the server's
+ * Enroll and Follow. Enrolling is decided by the server after payment: the button opens
+ * the checkout panel (payments/checkout-panel.tsx). Following is the server's
  * call too (it changes what the user may see), so it needs a connection; the course then
  * arrives on the user's devices through sync.
  */
@@ -9,6 +9,7 @@ import type { CourseView } from "../data/course-view";
 import { useOnline, useSession } from "../data/hooks";
 import { api, describeError } from "../lib/api";
 import { money } from "../lib/format";
+import { CheckoutPanel } from "../payments/checkout-panel";
 
 export function CourseActions(props: { course: CourseView; enrollmentId: string | null }) {
   const [note, setNote] = useState<"enroll" | null>(null);
@@ -38,11 +39,7 @@ export function CourseActions(props: { course: CourseView; enrollmentId: string 
       </p>
       <div id="action-note" aria-live="polite">
         {note === "enroll" ? (
-          <p class="notice">
-            Enrolling opens a secure checkout for {money(c.priceCents, c.currency)}. As soon as the
-            payment is confirmed, the course and its modules appear in My learning on all your
-            devices. Checkout arrives with payments — coming soon.
-          </p>
+          <CheckoutPanel slug={c.slug} priceCents={c.priceCents} currency={c.currency} />
         ) : null}
       </div>
     </>

@@ -19,6 +19,8 @@ export function Header() {
         ["/notifications", "Notifications"],
         ...(teaches ? ([["/teaching", "Teaching"]] as [string, string][]) : []),
         ["/certificates", "Certificates"],
+        ...(teaches ? ([["/earnings", "Earnings"]] as [string, string][]) : []),
+        ...(s.user.isEmployer ? ([["/sponsorships", "Sponsored"]] as [string, string][]) : []),
         ["/profile", "Profile"],
       ]
     : [

@@ -7,6 +7,7 @@ import { bySession, toOutline } from "../data/course-view";
 import type { Local } from "../data/local";
 import { openDirectConversation } from "../data/messaging";
 import { setModuleComplete, useEnrollmentWorld } from "../data/progress";
+import { RefundOffer } from "../payments/refund-offer";
 
 export function LearnCourse({ enrollmentId }: { enrollmentId: string }) {
   return (
@@ -98,6 +99,11 @@ function Body({ local, me, enrollmentId }: { local: Local; me: string; enrollmen
       {course && mods.length > 0 && done.size >= mods.length && enrollment.studentId === me ? (
         <ApplyToTeach courseId={course.id} isTeacher={course.creatorId === me} />
       ) : null}
+      <RefundOffer
+        enrollmentId={enrollment.id}
+        enrolledAt={enrollment.enrolledAt}
+        status={enrollment.status}
+      />
     </section>
   );
 }

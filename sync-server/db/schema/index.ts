@@ -2,6 +2,7 @@
 export * from "./admin";
 export * from "./auth";
 export * from "./certificates";
+export * from "./checkout";
 export * from "./community";
 export * from "./courses";
 export * from "./credentials";

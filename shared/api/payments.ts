@@ -1,0 +1,97 @@
+/** The payments API: checkout, its status, teachers to choose from, cancel, earnings, sponsorships. */
+import { z } from "zod";
+import {
+  ENROLLMENT_STATUSES,
+  PAYMENT_RECIPIENT_TYPES,
+  PAYMENT_SPLIT_STATUSES,
+} from "../domain/enums";
+
+export const CHECKOUT_STATUSES = ["open", "paid", "expired", "failed", "refunded"] as const;
+export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];
+
+export const checkoutInput = z
+  .object({
+    courseSlug: z.string().min(1).max(200).optional(),
+    courseId: z.uuid().optional(),
+    /** A certified, active Student-Teacher of the course, or its creator. */
+    teacherId: z.uuid(),
+    /** Employers only: the learner they pay for, by email or handle. */
+    learner: z.string().trim().min(1).max(320).optional(),
+  })
+  .refine((v) => (v.courseSlug === undefined) !== (v.courseId === undefined), {
+    message: "Give either courseSlug or courseId.",
+    path: ["courseSlug"],
+  });
+export type CheckoutInput = z.input<typeof checkoutInput>;
+
+export const checkoutSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(CHECKOUT_STATUSES),
+  /** Where to send the browser to pay (Stripe, or this server's local checkout page). */
+  url: z.string(),
+  provider: z.enum(["stripe", "local"]),
+  courseId: z.uuid(),
+  learnerId: z.uuid(),
+  teacherId: z.uuid(),
+  sponsored: z.boolean(),
+  amountCents: z.number().int(),
+  currency: z.string(),
+  enrollmentId: z.uuid().nullable(),
+  failureReason: z.string().nullable(),
+});
+export type Checkout = z.output<typeof checkoutSchema>;
+
+export const courseTeacherSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  handle: z.string(),
+  avatarUrl: z.string().nullable(),
+  isCreator: z.boolean(),
+  studentsTaught: z.number().int(),
+});
+export type CourseTeacher = z.output<typeof courseTeacherSchema>;
+
+export const cancelEnrollmentInput = z.object({ reason: z.string().trim().max(2000).optional() });
+
+export const cancelEnrollmentResult = z.object({
+  enrollmentId: z.uuid(),
+  status: z.literal("cancelled"),
+  refundedCents: z.number().int(),
+  refundId: z.string().nullable(),
+});
+
+export const earningSplitSchema = z.object({
+  splitId: z.uuid(),
+  recipientType: z.enum(PAYMENT_RECIPIENT_TYPES),
+  status: z.enum(PAYMENT_SPLIT_STATUSES),
+  courseTitle: z.string(),
+  learnerName: z.string(),
+  amountCents: z.number().int(),
+  pendingCents: z.number().int(),
+  releasedCents: z.number().int(),
+  paidCents: z.number().int(),
+  currency: z.string(),
+  createdAt: z.string(),
+});
+
+export const earningsSchema = z.object({
+  totals: z.object({
+    pendingCents: z.number().int(),
+    releasedCents: z.number().int(),
+    paidCents: z.number().int(),
+  }),
+  splits: z.array(earningSplitSchema),
+});
+export type Earnings = z.output<typeof earningsSchema>;
+
+export const sponsorshipSchema = z.object({
+  enrollmentId: z.uuid(),
+  learner: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  course: z.object({ id: z.uuid(), title: z.string(), slug: z.string() }),
+  status: z.enum(ENROLLMENT_STATUSES),
+  completedModules: z.number().int(),
+  moduleCount: z.number().int(),
+  enrolledAt: z.string(),
+  completedAt: z.string().nullable(),
+});
+export type Sponsorship = z.output<typeof sponsorshipSchema>;

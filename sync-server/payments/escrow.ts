@@ -1,0 +1,366 @@
+/**
+ * The escrow: every split starts `pending` and is released into the recipient's payable
+ * balance by rows of split_releases (README "Money"):
+ * - the refund window (REFUND_WINDOW_DAYS from payment, and only until the first completed
+ *   session) closes → creator and platform shares are released whole (`window` rows);
+ * - each completed session releases floor(teaching share / session count) of the teaching
+ *   share (`session` rows, one per session; the last takes the remainder);
+ * - the enrollment completes → whatever is left of every share is released.
+ * A split turns `released` when its releases add up to its amount, `paid` when payouts have
+ * paid all of them. Inside the window, the learner may cancel for a full refund instead.
+ */
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { uuidv7 } from "../../shared/ids/uuidv7";
+import type { SessionUser } from "../auth/sessions";
+import { type Db, queryRows } from "../db/database";
+import {
+  checkoutSessions,
+  courses,
+  employerSponsorships,
+  enrollments,
+  paymentSplits,
+  sessions,
+  splitReleases,
+  transactions,
+} from "../db/schema";
+import type { Deps } from "../http/context";
+import { ApiError } from "../http/errors";
+import { formatMoney, notify } from "./notify";
+import { ProviderError, paymentProvider } from "./provider";
+import { sessionRelease } from "./split";
+
+const DAY_MS = 86_400_000;
+type SplitRow = typeof paymentSplits.$inferSelect;
+
+async function releasedSoFar(tx: Db, splitId: string) {
+  const [row] = await queryRows<{ cents: number; sessions: number; unpaid: number }>(
+    tx,
+    sql`select coalesce(sum(amount_cents), 0)::int as cents,
+               count(*) filter (where kind = 'session')::int as sessions,
+               count(*) filter (where paid_at is null)::int as unpaid
+        from split_releases where split_id = ${splitId}`,
+  );
+  return row ?? { cents: 0, sessions: 0, unpaid: 0 };
+}
+
+/** Re-derives a split's status from its releases (never touches cancelled splits). */
+export async function refreshSplitStatus(tx: Db, split: SplitRow): Promise<void> {
+  if (split.status === "cancelled") return;
+  const r = await releasedSoFar(tx, split.id);
+  if (r.cents < split.amountCents) return;
+  const status = r.unpaid === 0 ? "paid" : "released";
+  if (status === split.status) return;
+  const now = new Date();
+  await tx
+    .update(paymentSplits)
+    .set({
+      status,
+      releasedAt: split.releasedAt ?? now,
+      ...(status === "paid" ? { paidAt: now } : {}),
+    })
+    .where(eq(paymentSplits.id, split.id));
+}
+
+/** Releases what is left of one split (whole, or its remainder) as one `kind` row. */
+async function releaseRest(tx: Db, split: SplitRow, kind: "window" | "completion") {
+  const r = await releasedSoFar(tx, split.id);
+  const rest = split.amountCents - r.cents;
+  if (rest > 0) {
+    await tx
+      .insert(splitReleases)
+      .values({ id: uuidv7(), splitId: split.id, kind, amountCents: rest })
+      .onConflictDoNothing();
+  }
+  await refreshSplitStatus(tx, split);
+}
+
+/** The locked, not-cancelled splits of an enrollment's paid transaction. */
+async function lockSplits(tx: Db, enrollmentId: string): Promise<SplitRow[]> {
+  return tx
+    .select({ split: paymentSplits })
+    .from(paymentSplits)
+    .innerJoin(transactions, eq(transactions.id, paymentSplits.transactionId))
+    .where(
+      and(
+        eq(transactions.enrollmentId, enrollmentId),
+        eq(transactions.status, "completed"),
+        ne(paymentSplits.status, "cancelled"),
+      ),
+    )
+    .orderBy(paymentSplits.id)
+    .for("update", { of: paymentSplits })
+    .then((rows) => rows.map((r) => r.split));
+}
+
+/** The refund window is over for this enrollment: release creator and platform shares. */
+export async function closeRefundWindow(tx: Db, enrollmentId: string): Promise<void> {
+  for (const split of await lockSplits(tx, enrollmentId)) {
+    if (split.recipientType !== "student_teacher") await releaseRest(tx, split, "window");
+  }
+}
+
+/**
+ * A session was completed: release its part of the teaching share (and, as the first
+ * completed session ends the refund window, the creator and platform shares). Call inside
+ * the transaction that completes the session. Idempotent per session; no-op for a session
+ * that is not completed or an enrollment without a paid transaction.
+ */
+export async function releaseTeacherShareForSession(
+  tx: Db,
+  sessionId: string,
+): Promise<{ releasedCents: number }> {
+  const [session] = await tx
+    .select({ enrollmentId: sessions.enrollmentId, status: sessions.status })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
+  if (session?.status !== "completed") return { releasedCents: 0 };
+  const splits = await lockSplits(tx, session.enrollmentId);
+  let releasedCents = 0;
+  const teaching = splits.find((s) => s.recipientType === "student_teacher");
+  if (teaching) {
+    const [course] = await tx
+      .select({ sessionCount: courses.sessionCount, moduleCount: courses.moduleCount })
+      .from(enrollments)
+      .innerJoin(courses, eq(courses.id, enrollments.courseId))
+      .where(eq(enrollments.id, session.enrollmentId));
+    const count = course?.sessionCount ?? course?.moduleCount ?? 1;
+    const done = await releasedSoFar(tx, teaching.id);
+    const cents = sessionRelease(teaching.amountCents, count, done.cents, done.sessions);
+    if (cents > 0) {
+      const inserted = await tx
+        .insert(splitReleases)
+        .values({
+          id: uuidv7(),
+          splitId: teaching.id,
+          kind: "session",
+          sessionId,
+          amountCents: cents,
+        })
+        .onConflictDoNothing()
+        .returning({ id: splitReleases.id });
+      if (inserted.length) releasedCents = cents;
+    }
+    await refreshSplitStatus(tx, teaching);
+  }
+  for (const split of splits) {
+    if (split.recipientType !== "student_teacher") await releaseRest(tx, split, "window");
+  }
+  return { releasedCents };
+}
+
+/** The enrollment is complete: everything still held for it is released. */
+export async function releaseOnEnrollmentCompleted(tx: Db, enrollmentId: string): Promise<void> {
+  for (const split of await lockSplits(tx, enrollmentId)) {
+    await releaseRest(
+      tx,
+      split,
+      split.recipientType === "student_teacher" ? "completion" : "window",
+    );
+  }
+}
+
+/**
+ * The periodic job: releases what is due and was not released by a direct call — windows
+ * past REFUND_WINDOW_DAYS, sessions completed, enrollments completed — and expires local
+ * checkouts left open. Each enrollment in its own short transaction.
+ */
+export async function runReleaseJob(
+  db: Db,
+  windowDays: number,
+  now = new Date(),
+): Promise<{ enrollments: number }> {
+  const cutoff = new Date(now.getTime() - windowDays * DAY_MS);
+  // Only enrollments with something to release now: a creator or platform share whose
+  // window is over, any share of a completed enrollment, or a completed session whose part
+  // of the teaching share has not been released.
+  const due = await queryRows<{ enrollment_id: string; completed: boolean }>(
+    db,
+    sql`select distinct t.enrollment_id, e.status = 'completed' as completed
+        from payment_splits s
+        join transactions t on t.id = s.transaction_id
+        join enrollments e on e.id = t.enrollment_id
+        where s.status = 'pending' and t.status = 'completed'
+          and (e.status = 'completed'
+               or (s.recipient_type <> 'student_teacher'
+                   and (t.paid_at <= ${cutoff.toISOString()}::timestamptz
+                        or exists (select 1 from sessions x
+                                   where x.enrollment_id = t.enrollment_id and x.status = 'completed')))
+               or (s.recipient_type = 'student_teacher'
+                   and exists (select 1 from sessions x
+                               where x.enrollment_id = t.enrollment_id and x.status = 'completed'
+                                 and not exists (select 1 from split_releases r
+                                                 where r.split_id = s.id and r.session_id = x.id))))`,
+  );
+  for (const row of due) {
+    await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      if (row.completed) return releaseOnEnrollmentCompleted(tx, row.enrollment_id);
+      const done = await tx
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(and(eq(sessions.enrollmentId, row.enrollment_id), eq(sessions.status, "completed")))
+        .orderBy(sessions.scheduledStart);
+      for (const s of done) await releaseTeacherShareForSession(tx, s.id);
+      await closeRefundWindow(tx, row.enrollment_id);
+    });
+  }
+  await db
+    .update(checkoutSessions)
+    .set({ status: "expired", updatedAt: now })
+    .where(
+      and(
+        eq(checkoutSessions.provider, "local"),
+        eq(checkoutSessions.status, "open"),
+        sql`${checkoutSessions.expiresAt} <= ${now.toISOString()}::timestamptz`,
+      ),
+    );
+  return { enrollments: due.length };
+}
+
+/**
+ * The learner (or their sponsor) cancels inside the refund window: full refund through the
+ * provider, transaction `refunded`, enrollment `cancelled`, every split `cancelled`. The
+ * rows stay locked across the refund call so the release job cannot release them meanwhile.
+ */
+export async function cancelEnrollment(
+  deps: Deps,
+  user: SessionUser,
+  enrollmentId: string,
+  reason: string | undefined,
+): Promise<{ refundedCents: number; refundId: string | null }> {
+  const { db, config } = deps;
+  if (!/^[0-9a-f-]{36}$/i.test(enrollmentId))
+    throw new ApiError(404, "not_found", "No such enrollment.");
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [enrollment] = await tx
+      .select()
+      .from(enrollments)
+      .where(eq(enrollments.id, enrollmentId))
+      .for("update");
+    const [sponsor] = enrollment
+      ? await tx
+          .select({ employerId: employerSponsorships.employerId })
+          .from(employerSponsorships)
+          .where(eq(employerSponsorships.enrollmentId, enrollmentId))
+      : [];
+    if (!enrollment || (enrollment.studentId !== user.id && sponsor?.employerId !== user.id)) {
+      throw new ApiError(404, "not_found", "No such enrollment.");
+    }
+    if (enrollment.status === "cancelled") {
+      throw new ApiError(409, "not_refundable", "This enrollment is already cancelled.");
+    }
+    const [txn] = await tx
+      .select()
+      .from(transactions)
+      .where(and(eq(transactions.enrollmentId, enrollmentId), eq(transactions.status, "completed")))
+      .for("update");
+    if (!txn) {
+      throw new ApiError(409, "not_refundable", "This enrollment has no payment to refund.");
+    }
+    const windowEnd = (txn.paidAt ?? txn.createdAt).getTime() + config.REFUND_WINDOW_DAYS * DAY_MS;
+    const [sessionDone] = await tx
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.enrollmentId, enrollmentId), eq(sessions.status, "completed")))
+      .limit(1);
+    const splits = await lockSplits(tx, enrollmentId);
+    const anyReleased = splits.length
+      ? (
+          await tx
+            .select({ id: splitReleases.id })
+            .from(splitReleases)
+            .where(
+              inArray(
+                splitReleases.splitId,
+                splits.map((s) => s.id),
+              ),
+            )
+            .limit(1)
+        ).length > 0
+      : false;
+    if (
+      Date.now() >= windowEnd ||
+      sessionDone ||
+      anyReleased ||
+      enrollment.status === "completed"
+    ) {
+      throw new ApiError(
+        409,
+        "refund_window_closed",
+        `Refunds are possible for ${config.REFUND_WINDOW_DAYS} days after purchase and before the first completed session.`,
+      );
+    }
+    let refundId: string | null = null;
+    if (txn.amountCents > 0) {
+      try {
+        ({ refundId } = await paymentProvider(config).refund(
+          txn.stripePaymentId,
+          `refund-${txn.id}`,
+        ));
+      } catch (err) {
+        if (err instanceof ProviderError) {
+          throw new ApiError(
+            502,
+            "payment_provider_error",
+            "The refund did not go through; nothing was cancelled. Try again.",
+          );
+        }
+        throw err;
+      }
+    }
+    const now = new Date();
+    await tx.update(transactions).set({ status: "refunded" }).where(eq(transactions.id, txn.id));
+    await tx
+      .update(paymentSplits)
+      .set({ status: "cancelled" })
+      .where(and(eq(paymentSplits.transactionId, txn.id), isNull(paymentSplits.payoutId)));
+    await tx
+      .update(enrollments)
+      .set({
+        status: "cancelled",
+        cancelledAt: now,
+        cancelReason: reason ?? "Cancelled with a full refund",
+        updatedAt: now,
+      })
+      .where(eq(enrollments.id, enrollmentId));
+    await tx
+      .update(checkoutSessions)
+      .set({ status: "refunded", updatedAt: now })
+      .where(eq(checkoutSessions.enrollmentId, enrollmentId));
+    await tx
+      .update(courses)
+      .set({ studentCount: sql`greatest(${courses.studentCount} - 1, 0)` })
+      .where(eq(courses.id, enrollment.courseId));
+    await notify(tx, [
+      {
+        userId: enrollment.studentId,
+        type: "refund",
+        title: "Enrollment cancelled and refunded",
+        body: `${formatMoney(txn.amountCents, txn.currency)} is on its way back${sponsor ? " to your sponsor" : ""}.`,
+      },
+      ...(sponsor
+        ? [
+            {
+              userId: sponsor.employerId,
+              type: "refund" as const,
+              title: "Sponsored enrollment cancelled and refunded",
+              body: `${formatMoney(txn.amountCents, txn.currency)} is on its way back to your payment method.`,
+              actionUrl: "/sponsorships",
+            },
+          ]
+        : []),
+      ...(enrollment.studentTeacherId
+        ? [
+            {
+              userId: enrollment.studentTeacherId,
+              type: "enrollment_cancelled" as const,
+              title: "A student cancelled",
+              body: "An enrollment you were teaching was cancelled inside its refund window.",
+            },
+          ]
+        : []),
+    ]);
+    return { refundedCents: txn.amountCents, refundId };
+  });
+}

@@ -1,0 +1,160 @@
+/** The payments API and the local provider's checkout page. */
+import { z } from "zod";
+import {
+  cancelEnrollmentInput,
+  cancelEnrollmentResult,
+  checkoutInput,
+  checkoutSchema,
+  courseTeacherSchema,
+  earningsSchema,
+  sponsorshipSchema,
+} from "../../shared/api/payments";
+import { requireUser } from "../auth/middleware";
+import type { ApiRouter } from "../http/api-router";
+import { ApiError } from "../http/errors";
+import { getCheckout, startCheckout, teachersForSlug } from "./checkout";
+import { cancelEnrollment } from "./escrow";
+import { registerLocalCheckoutPages } from "./local-checkout";
+import { earningsOf, sponsorshipsOf } from "./queries";
+import { handleWebhook } from "./webhook";
+
+const TAG = "Payments";
+
+export function registerPaymentRoutes(api: ApiRouter) {
+  api.route(
+    {
+      method: "get",
+      path: "/api/courses/:slug/teachers",
+      tag: TAG,
+      summary: "Who can teach this course: its creator and its certified, active Student-Teachers",
+      auth: "none",
+      responses: {
+        200: {
+          description: "Teachers to choose from at checkout",
+          schema: z.object({ teachers: z.array(courseTeacherSchema) }),
+        },
+      },
+    },
+    async (c) =>
+      c.json({ teachers: await teachersForSlug(c.get("deps").db, c.req.param("slug") ?? "") }),
+  );
+
+  api.route(
+    {
+      method: "post",
+      path: "/api/checkout",
+      tag: TAG,
+      summary: "Start paying for a course with a chosen teacher (employers: for a named learner)",
+      auth: "user",
+      body: checkoutInput,
+      responses: {
+        201: {
+          description: "Send the browser to `url`; poll GET /api/checkout/:id",
+          schema: z.object({ checkout: checkoutSchema }),
+        },
+      },
+    },
+    async (c, { body }) =>
+      c.json({ checkout: await startCheckout(c.get("deps"), requireUser(c), body) }, 201),
+  );
+
+  api.route(
+    {
+      method: "get",
+      path: "/api/checkout/:id",
+      tag: TAG,
+      summary:
+        "A checkout's status (open, paid, expired, failed, refunded), for its payer or learner",
+      auth: "user",
+      responses: {
+        200: { description: "The checkout", schema: z.object({ checkout: checkoutSchema }) },
+      },
+    },
+    async (c) =>
+      c.json({
+        checkout: await getCheckout(c.get("deps").db, requireUser(c), c.req.param("id") ?? ""),
+      }),
+  );
+
+  api.route(
+    {
+      method: "post",
+      path: "/api/payments/webhook",
+      tag: TAG,
+      summary:
+        "Stripe (or local provider) events, verified by the Stripe-Signature header on the raw body",
+      auth: "none",
+      responses: {
+        200: {
+          description: "Handled (or already handled)",
+          schema: z.object({ received: z.literal(true), outcome: z.string() }),
+        },
+        400: { description: "invalid_signature: nothing changed" },
+      },
+    },
+    async (c) => {
+      // The raw text exactly as sent: the signature covers these bytes, not a re-serialization.
+      const raw = await c.req.text();
+      const { outcome } = await handleWebhook(c.get("deps"), raw, c.req.header("stripe-signature"));
+      return c.json({ received: true as const, outcome });
+    },
+  );
+
+  api.route(
+    {
+      method: "post",
+      path: "/api/enrollments/:id/cancel",
+      tag: TAG,
+      summary:
+        "Cancel inside the refund window (14 days, before the first completed session) for a full refund",
+      auth: "user",
+      body: cancelEnrollmentInput,
+      responses: {
+        200: { description: "Cancelled and refunded", schema: cancelEnrollmentResult },
+        409: { description: "refund_window_closed or not_refundable" },
+      },
+    },
+    async (c, { body }) => {
+      const id = c.req.param("id") ?? "";
+      const r = await cancelEnrollment(c.get("deps"), requireUser(c), id, body.reason);
+      return c.json({ enrollmentId: id, status: "cancelled" as const, ...r });
+    },
+  );
+
+  api.route(
+    {
+      method: "get",
+      path: "/api/earnings",
+      tag: TAG,
+      summary: "The signed-in teacher's or creator's shares: pending, released, paid",
+      auth: "user",
+      responses: { 200: { description: "Earnings", schema: earningsSchema } },
+    },
+    async (c) => c.json(await earningsOf(c.get("deps").db, requireUser(c).id)),
+  );
+
+  api.route(
+    {
+      method: "get",
+      path: "/api/sponsorships",
+      tag: TAG,
+      summary: "An employer's sponsored learners and their progress",
+      auth: "user",
+      responses: {
+        200: {
+          description: "Sponsorships",
+          schema: z.object({ sponsorships: z.array(sponsorshipSchema) }),
+        },
+      },
+    },
+    async (c) => {
+      const user = requireUser(c);
+      if (!(user.isEmployer || user.role === "employer")) {
+        throw new ApiError(403, "forbidden", "Only employers sponsor learners.");
+      }
+      return c.json({ sponsorships: await sponsorshipsOf(c.get("deps").db, user.id) });
+    },
+  );
+
+  registerLocalCheckoutPages(api);
+}
