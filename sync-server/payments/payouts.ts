@@ -44,7 +44,8 @@ export interface PayoutResult {
 }
 
 /** Released, unclaimed releases of a recipient's shares (the platform keeps its own). */
-const UNPAID = sql`r.payout_id is null and s.status <> 'cancelled' and s.recipient_type <> 'platform'`;
+/** A release not yet paid out (`r` = split_releases, `s` = its split); the platform keeps its share. */
+export const UNPAID_RELEASE = sql`r.payout_id is null and s.status <> 'cancelled' and s.recipient_type <> 'platform'`;
 
 export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
   const rows = await queryRows<{
@@ -63,7 +64,7 @@ export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
         from split_releases r
         join payment_splits s on s.id = r.split_id
         join users u on u.id = s.recipient_id
-        where ${UNPAID}
+        where ${UNPAID_RELEASE}
         group by s.recipient_id, u.name, u.email, s.currency
         order by cents desc, u.name`,
   );
@@ -111,7 +112,7 @@ export async function approvePayout(
           from split_releases r
           join payment_splits s on s.id = r.split_id
           join transactions t on t.id = s.transaction_id
-          where s.recipient_id = ${input.recipientId} and ${UNPAID}
+          where s.recipient_id = ${input.recipientId} and ${UNPAID_RELEASE}
           order by r.released_at, r.id
           for update of r`,
     );

@@ -1,6 +1,6 @@
 /**
- * Rows the admin tests need that the demo world may not have yet (the payments and
- * credentials features produce them): released, unpaid splits and a live certificate.
+ * Rows the admin tests add on top of the demo world: released, unpaid splits and a live
+ * certificate.
  * No vitest imports, so the end-to-end run uses it too.
  */
 import { and, eq } from "drizzle-orm";
@@ -9,8 +9,8 @@ import type { Db } from "../../sync-server/db/database";
 import * as s from "../../sync-server/db/schema";
 
 /**
- * Released, unpaid splits for `recipientId` on a demo enrollment (what the payments branch
- * produces once the refund window has passed). Returns the split ids and their total.
+ * Released, unpaid splits for `recipientId` on a demo enrollment (what the payments
+ * release job produces once the refund window has passed). Returns the split ids and their total.
  */
 export async function releasedSplits(
   db: Db,
@@ -45,6 +45,8 @@ export async function releasedSplits(
       status: "released",
       releasedAt: new Date(),
     });
+    // The payments ledger: what is payable is the split's releases (here: all of it).
+    await db.insert(s.splitReleases).values({ splitId, kind: "window", amountCents: amount });
     splitIds.push(splitId);
   }
   return { splitIds, total: amounts.reduce((a, b) => a + b, 0) };

@@ -1,6 +1,7 @@
 /** The figures an operator reads first: people, learning, money owed, devices online. */
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/database";
+import { UNPAID_RELEASE } from "../../payments/payouts";
 import type { SyncHub } from "../../sync/hub";
 import { cached } from "./cache";
 import { enrollmentsPerDay, revenuePerDay, syncTraffic } from "./series";
@@ -30,7 +31,6 @@ async function figure(db: Db, query: ReturnType<typeof sql>): Promise<number> {
 
 async function computeOverview(db: Db) {
   const recentSync = sql`make_interval(secs => ${SYNCING_NOW_MS / 1000})`;
-  const unpaid = sql`status = 'released' and payout_id is null`;
   const [
     users,
     disabled,
@@ -67,9 +67,10 @@ async function computeOverview(db: Db) {
     ),
     queryRows<{ cents: number; recipients: number }>(
       db,
-      sql`select coalesce(sum(amount_cents), 0)::float8 as cents,
-                 count(distinct recipient_id)::int as recipients
-            from payment_splits where ${unpaid}`,
+      sql`select coalesce(sum(r.amount_cents), 0)::float8 as cents,
+                 count(distinct s.recipient_id)::int as recipients
+            from split_releases r join payment_splits s on s.id = r.split_id
+           where ${UNPAID_RELEASE}`,
     ),
     figure(
       db,
