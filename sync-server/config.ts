@@ -64,6 +64,14 @@ const configSchema = z.object({
     ),
   /** Set by `npm start` behind HTTPS to mark cookies Secure; inferred from PUBLIC_URL. */
   COOKIE_SECURE: bool.optional(),
+  /** A session cancelled at least this many hours before its start does not count as used. */
+  SESSION_FREE_CANCEL_HOURS: z.coerce.number().min(0).max(720).default(12),
+  /** How often the reminder job looks for sessions starting in 24 h / 1 h. */
+  SESSION_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** BigBlueButton API base (…/bigbluebutton/api). With BBB_SECRET: BBB rooms; else Jitsi. */
+  BBB_URL: z.url().optional(),
+  /** BigBlueButton shared secret (never logged, never stored in documents). */
+  BBB_SECRET: z.string().min(8).optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string; cookieSecure: boolean };
@@ -95,6 +103,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     publicUrl: c.publicUrl,
     smtp: c.SMTP_URL ? mask(c.SMTP_URL) : "off (mail is logged)",
     seedDemo: c.SEED_DEMO,
+    video: c.BBB_URL && c.BBB_SECRET ? `bigbluebutton ${c.BBB_URL}` : "jitsi",
   };
 }
 

@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   "token_expired",
   "token_used",
   "internal",
+  "request_declined",
+  "session_not_completable",
+  "video_unavailable",
   ...SYNC_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -160,4 +160,11 @@ export const CAPTURE_RULES: CaptureRule[] = [
     scopes: [course("r.course_id")],
     rightsOf: ["r.user_id"],
   },
+  {
+    table: "session_requests",
+    collection: "sessionRequests",
+    docId: "r.id",
+    scopes: ["'user:' || r.user_id"],
+    root: true,
+  },
 ];
