@@ -21,6 +21,7 @@ import type { AppEnv, Deps } from "./http/context";
 import { ApiError, errorBody } from "./http/errors";
 import { buildOpenApi } from "./http/openapi";
 import { serveClient } from "./http/static";
+import { registerSchedulingRoutes } from "./scheduling/routes";
 import { registerSyncRoutes } from "./sync/routes";
 import { APP_VERSION } from "./version";
 
@@ -94,6 +95,7 @@ export function createApp(deps: Deps) {
   registerAuthRoutes(api);
   registerCatalogRoutes(api);
   registerSyncRoutes(api);
+  registerSchedulingRoutes(api);
   const openApi = buildOpenApi(api.specs, APP_VERSION);
   api.app.get("/api/openapi.json", (c) => c.json(openApi));
   app.route("/", api.app);
