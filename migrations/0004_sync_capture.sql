@@ -1799,8 +1799,8 @@ BEGIN
   WITH changes AS (
     SELECT doc_id, scope, bool_or(deleted) AS deleted, bool_and(removed) AS removed
     FROM (SELECT DISTINCT r.session_id AS doc_id, s.scope, false AS deleted, false AS removed
-      FROM new_rows r JOIN sessions s ON s.id = r.session_id
-      CROSS JOIN LATERAL unnest(ARRAY['user:' || s.teacher_id, 'user:' || s.student_id]::text[]) AS s(scope)
+      FROM new_rows r JOIN sessions ses ON ses.id = r.session_id
+      CROSS JOIN LATERAL unnest(ARRAY['user:' || ses.teacher_id, 'user:' || ses.student_id]::text[]) AS s(scope)
       WHERE s.scope IS NOT NULL ) AS c
     GROUP BY doc_id, scope
   ), written AS (
@@ -1834,15 +1834,15 @@ BEGIN
   WITH changes AS (
     SELECT doc_id, scope, bool_or(deleted) AS deleted, bool_and(removed) AS removed
     FROM (SELECT DISTINCT r.session_id AS doc_id, s.scope, false AS deleted, false AS removed
-      FROM new_rows r JOIN sessions s ON s.id = r.session_id
-      CROSS JOIN LATERAL unnest(ARRAY['user:' || s.teacher_id, 'user:' || s.student_id]::text[]) AS s(scope)
+      FROM new_rows r JOIN sessions ses ON ses.id = r.session_id
+      CROSS JOIN LATERAL unnest(ARRAY['user:' || ses.teacher_id, 'user:' || ses.student_id]::text[]) AS s(scope)
       WHERE s.scope IS NOT NULL UNION ALL (SELECT o.doc_id, o.scope, o.deleted, true FROM (SELECT DISTINCT r.session_id AS doc_id, s.scope, false AS deleted, true AS removed
-      FROM old_rows r JOIN sessions s ON s.id = r.session_id
-      CROSS JOIN LATERAL unnest(ARRAY['user:' || s.teacher_id, 'user:' || s.student_id]::text[]) AS s(scope)
+      FROM old_rows r JOIN sessions ses ON ses.id = r.session_id
+      CROSS JOIN LATERAL unnest(ARRAY['user:' || ses.teacher_id, 'user:' || ses.student_id]::text[]) AS s(scope)
       WHERE s.scope IS NOT NULL) o
            WHERE NOT EXISTS (SELECT 1 FROM (SELECT DISTINCT r.session_id AS doc_id, s.scope, false AS deleted, false AS removed
-      FROM new_rows r JOIN sessions s ON s.id = r.session_id
-      CROSS JOIN LATERAL unnest(ARRAY['user:' || s.teacher_id, 'user:' || s.student_id]::text[]) AS s(scope)
+      FROM new_rows r JOIN sessions ses ON ses.id = r.session_id
+      CROSS JOIN LATERAL unnest(ARRAY['user:' || ses.teacher_id, 'user:' || ses.student_id]::text[]) AS s(scope)
       WHERE s.scope IS NOT NULL) n WHERE n.doc_id = o.doc_id AND n.scope = o.scope))) AS c
     GROUP BY doc_id, scope
   ), written AS (
@@ -1876,8 +1876,8 @@ BEGIN
   WITH changes AS (
     SELECT doc_id, scope, bool_or(deleted) AS deleted, bool_and(removed) AS removed
     FROM (SELECT DISTINCT r.session_id AS doc_id, s.scope, false AS deleted, false AS removed
-      FROM old_rows r JOIN sessions s ON s.id = r.session_id
-      CROSS JOIN LATERAL unnest(ARRAY['user:' || s.teacher_id, 'user:' || s.student_id]::text[]) AS s(scope)
+      FROM old_rows r JOIN sessions ses ON ses.id = r.session_id
+      CROSS JOIN LATERAL unnest(ARRAY['user:' || ses.teacher_id, 'user:' || ses.student_id]::text[]) AS s(scope)
       WHERE s.scope IS NOT NULL ) AS c
     GROUP BY doc_id, scope
   ), written AS (
