@@ -11,6 +11,7 @@ import { runMigrations } from "./db/migrate";
 import { type SeedResult, seedDemoWorld } from "./demo/seed";
 import { createMailer } from "./email/mailer";
 import type { Logger } from "./log";
+import { scheduleReminders } from "./scheduling/reminders";
 import { listenForChanges, SyncHub } from "./sync/hub";
 import { purgeTombstones } from "./sync/purge";
 
@@ -46,6 +47,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       log,
     );
     const stopPurging = schedulePurge(database, config, log);
+    const stopReminders = scheduleReminders(database, mailer, config, log);
     const app = createApp({ db: database.db, dbKind: database.kind, config, log, mailer, hub });
     const server = await listen(app.fetch, config);
     const port = (server.address() as { port: number }).port;
@@ -67,6 +69,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       seed,
       async close() {
         stopPurging();
+        await stopReminders();
         // Open event streams would keep server.close() waiting for ever.
         if ("closeAllConnections" in server) server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
