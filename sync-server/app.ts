@@ -21,6 +21,7 @@ import type { AppEnv, Deps } from "./http/context";
 import { ApiError, errorBody } from "./http/errors";
 import { buildOpenApi } from "./http/openapi";
 import { serveClient } from "./http/static";
+import { registerCalendarRoutes } from "./scheduling/calendar";
 import { registerSchedulingRoutes } from "./scheduling/routes";
 import { registerSyncRoutes } from "./sync/routes";
 import { APP_VERSION } from "./version";
@@ -96,6 +97,7 @@ export function createApp(deps: Deps) {
   registerCatalogRoutes(api);
   registerSyncRoutes(api);
   registerSchedulingRoutes(api);
+  registerCalendarRoutes(api);
   const openApi = buildOpenApi(api.specs, APP_VERSION);
   api.app.get("/api/openapi.json", (c) => c.json(openApi));
   app.route("/", api.app);
