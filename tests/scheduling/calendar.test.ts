@@ -46,7 +46,7 @@ function parseIcs(text: string): Component {
   }
   if (stack.length !== 1) throw new Error("unclosed component");
   const [cal] = root.children;
-  if (!cal || cal.name !== "VCALENDAR") throw new Error("no VCALENDAR");
+  if (cal?.name !== "VCALENDAR") throw new Error("no VCALENDAR");
   for (const p of ["VERSION", "PRODID"]) if (!cal.props.has(p)) throw new Error(`no ${p}`);
   return cal;
 }
