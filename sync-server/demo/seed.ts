@@ -11,6 +11,7 @@ import { hashPassword } from "../auth/password";
 import type { Config } from "../config";
 import type { Db } from "../db/database";
 import * as s from "../db/schema";
+import { seedTeaching } from "./teaching";
 import * as w from "./world";
 
 export interface SeedResult {
@@ -274,6 +275,12 @@ export async function seedDemoWorld(
     }
 
     await tx.insert(s.goodwillRewards).values(w.demoRewards.map((r) => ({ id: uuidv7(), ...r })));
+    await seedTeaching(
+      tx as unknown as Db,
+      config,
+      enrollmentRows.map((e) => e.row),
+      now,
+    );
   });
 
   return {

@@ -22,6 +22,7 @@ import {
   loadEnrollment,
   loadSlots,
   overlapping,
+  sessionsIncluded,
   sessionsUsed,
   teachesEnrollment,
 } from "./facts";
@@ -106,7 +107,7 @@ async function bookIfFree(ctx: DecisionContext, w: BookingWish): Promise<Outcome
   if (e.status === "cancelled" || e.status === "completed" || !teachesEnrollment(e, w.teacherId))
     return decline("not_enrolled");
   const exceptForCount = w.replacing && !w.replacedCounts ? w.replacing.id : undefined;
-  if ((await sessionsUsed(tx, e.id, exceptForCount)) >= (e.sessionCount ?? 0))
+  if ((await sessionsUsed(tx, e.id, exceptForCount)) >= sessionsIncluded(e))
     return decline("no_sessions_left");
   const margin = { start: w.start.getTime() - DAY_MS, end: w.end.getTime() + DAY_MS };
   const windows = openWindows(await loadSlots(tx, w.teacherId), [], margin);

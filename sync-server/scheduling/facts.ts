@@ -31,6 +31,9 @@ export function teachesEnrollment(e: EnrollmentFacts, teacherId: string): boolea
   return e.teacherId ? e.teacherId === teacherId : e.creatorId === teacherId;
 }
 
+/** A course's included sessions; NULL session_count means the course sets no limit. */
+export const sessionsIncluded = (e: EnrollmentFacts) => e.sessionCount ?? Number.POSITIVE_INFINITY;
+
 /**
  * Sessions of an enrollment that count against the course's session_count: every session
  * not cancelled, plus cancelled ones marked `counts_as_used` (late learner cancellations).

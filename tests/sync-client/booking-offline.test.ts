@@ -54,7 +54,10 @@ describe.each(databaseKinds())("booking offline (%s)", (kind) => {
         e.status === "completed"
       )
         continue;
-      const count = Number(courses.get(String(e.courseId))?.sessionCount ?? 0);
+      // A course without a session_count sets no limit.
+      const count = Number(
+        courses.get(String(e.courseId))?.sessionCount ?? Number.POSITIVE_INFINITY,
+      );
       if ((await sessionsUsed(server.database.db, String(e.id))) < count) {
         pick = { id: String(e.id), teacherId: String(e.studentTeacherId) };
         break;
