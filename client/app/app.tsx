@@ -29,6 +29,7 @@ const Teaching = lazy(() => import("./screens/teaching").then((m) => m.Teaching)
 const StudentProgress = lazy(() =>
   import("./screens/student-progress").then((m) => m.StudentProgress),
 );
+const Sessions = lazy(() => import("./screens/sessions").then((m) => m.Sessions));
 const NotFound = lazy(() => import("./screens/not-found").then((m) => m.NotFound));
 
 function Home() {
@@ -63,6 +64,7 @@ export function App() {
             <Route path="/profile" component={Profile} />
             <Route path="/people/:userId" component={Person} />
             <Route path="/teaching" component={Teaching} />
+            <Route path="/sessions" component={Sessions} />
             <Route path="/teaching/:enrollmentId" component={StudentProgress} />
             <Route default component={NotFound} />
           </Router>
