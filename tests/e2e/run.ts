@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { buildClient } from "../../sync-server/scripts/build-client";
 import { learnerOffline } from "./learner";
 import { publicScreens } from "./public-screens";
+import { learnerBooks } from "./sessions";
 import { ARTIFACTS, launchChromium, startE2eServer } from "./support";
 import { teacherOffline } from "./teacher";
 import { updatePrompt } from "./update";
@@ -39,13 +40,17 @@ try {
   );
   const teacher = await teacherOffline(browser, server.url);
   console.log(`ok teacher: offline view shows "${teacher.row.trim()}" (${elapsed()})`);
+  const booked = await learnerBooks(browser, server.url);
+  console.log(
+    `ok sessions: booked in the PWA, confirmed, ${booked.upcoming} upcoming (${elapsed()})`,
+  );
   await updatePrompt(browser, server.url);
   console.log(`ok update: "new version" prompt, switched on "Reload now" (${elapsed()})`);
-  const findings = [...open.findings, ...learner.findings, ...teacher.findings];
+  const findings = [...open.findings, ...learner.findings, ...teacher.findings, ...booked.findings];
   for (const f of findings) {
     console.error(`axe ${f.screen}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.join(", ")}`);
   }
-  console.log(`axe: ${findings.length} violation(s) on ${10 + open.screens} screens`);
+  console.log(`axe: ${findings.length} violation(s) on ${12 + open.screens} screens`);
   if (findings.length) failed = true;
 } catch (err) {
   failed = true;
