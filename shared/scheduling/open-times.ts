@@ -13,6 +13,8 @@ import {
   zonedToUtc,
 } from "./time-zones";
 
+const END_OF_DAY = "23:59:59";
+
 export interface Slot {
   dayOfWeek: number;
   startTime: string;
@@ -73,7 +75,12 @@ export function expandSlots(slots: Slot[], range: Interval): Interval[] {
         : [];
     for (const d of dates) {
       const start = zonedToUtc(d, longTime(s.startTime), s.timezone).getTime();
-      const end = zonedToUtc(d, longTime(s.endTime), s.timezone).getTime();
+      // Slots may not cross midnight (the time column has no 24:00): one ending 23:59:59
+      // runs to midnight, so back-to-back days make one window through the night.
+      const end =
+        longTime(s.endTime) === END_OF_DAY
+          ? zonedToUtc(addDays(d, 1), "00:00:00", s.timezone).getTime()
+          : zonedToUtc(d, longTime(s.endTime), s.timezone).getTime();
       const clipped = { start: Math.max(start, range.start), end: Math.min(end, range.end) };
       if (clipped.end > clipped.start) out.push(clipped);
     }

@@ -168,6 +168,17 @@ describe("slots touching a DST change in the teacher's zone", () => {
     expect(w && w.end - w.start).toBe(2 * H);
   });
 
+  it("a slot ending 23:59:59 runs to midnight, so consecutive days join up", () => {
+    const allDay = [0, 1, 2, 3, 4, 5, 6].map((d) => ({
+      ...mondays("UTC", "00:00", "23:59:59"),
+      dayOfWeek: d,
+    }));
+    const w = openWindows(allDay, [], dateRangeIn("2026-06-01", "2026-06-03", "UTC"));
+    expect(w).toEqual([
+      { start: Date.parse("2026-06-01T00:00:00Z"), end: Date.parse("2026-06-04T00:00:00Z") },
+    ]);
+  });
+
   it("booked times are taken out; touching slots merge", () => {
     const slots = [mondays(BERLIN, "09:00", "10:00"), mondays(BERLIN, "10:00", "12:00")];
     const day = dateRangeIn("2026-06-01", "2026-06-01", BERLIN);
