@@ -25,6 +25,8 @@ import { ApiError, errorBody } from "./http/errors";
 import { buildOpenApi } from "./http/openapi";
 import { serveClient } from "./http/static";
 import { registerPaymentRoutes } from "./payments/routes";
+import { registerCalendarRoutes } from "./scheduling/calendar";
+import { registerSchedulingRoutes } from "./scheduling/routes";
 import { registerSyncRoutes } from "./sync/routes";
 import { APP_VERSION } from "./version";
 
@@ -101,6 +103,8 @@ export function createApp(deps: Deps) {
   registerCredentialRoutes(api);
   registerAdminApi(api);
   registerPaymentRoutes(api);
+  registerSchedulingRoutes(api);
+  registerCalendarRoutes(api);
   const openApi = buildOpenApi(api.specs, APP_VERSION);
   api.app.get("/api/openapi.json", (c) => c.json(openApi));
   app.route("/", api.app);

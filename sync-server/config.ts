@@ -83,6 +83,14 @@ const configSchema = z.object({
   STRIPE_API_URL: z.url().optional(),
   /** Days after purchase (and before the first completed session) a learner may cancel for a full refund. */
   REFUND_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /** A session cancelled at least this many hours before its start does not count as used. */
+  SESSION_FREE_CANCEL_HOURS: z.coerce.number().min(0).max(720).default(12),
+  /** How often the reminder job looks for sessions starting in 24 h / 1 h. */
+  SESSION_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** BigBlueButton API base (…/bigbluebutton/api). With BBB_SECRET: BBB rooms; else Jitsi. */
+  BBB_URL: z.url().optional(),
+  /** BigBlueButton shared secret (never logged, never stored in documents). */
+  BBB_SECRET: z.string().min(8).optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { publicUrl: string; cookieSecure: boolean };
@@ -120,6 +128,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     smtp: c.SMTP_URL ? mask(c.SMTP_URL) : "off (mail is logged)",
     seedDemo: c.SEED_DEMO,
     payments: c.STRIPE_SECRET_KEY ? "stripe" : "local provider",
+    video: c.BBB_URL && c.BBB_SECRET ? `bigbluebutton ${c.BBB_URL}` : "jitsi",
   };
 }
 

@@ -13,6 +13,7 @@ import { type SeedResult, seedDemoWorld } from "./demo/seed";
 import { createMailer } from "./email/mailer";
 import type { Logger } from "./log";
 import { scheduleMoneyJobs } from "./payments/jobs";
+import { scheduleReminders } from "./scheduling/reminders";
 import { listenForChanges, SyncHub } from "./sync/hub";
 import { purgeTombstones } from "./sync/purge";
 
@@ -49,6 +50,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     );
     const stopPurging = schedulePurge(database, config, log);
     const stopMoneyJobs = scheduleMoneyJobs(database.db, config, log);
+    const stopReminders = scheduleReminders(database, mailer, config, log);
     const app = createApp({ db: database.db, dbKind: database.kind, config, log, mailer, hub });
     const server = await listen(app.fetch, config);
     const port = (server.address() as { port: number }).port;
@@ -71,6 +73,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       async close() {
         stopPurging();
         await stopMoneyJobs();
+        await stopReminders();
         // Open event streams would keep server.close() waiting for ever.
         if ("closeAllConnections" in server) server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

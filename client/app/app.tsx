@@ -35,6 +35,7 @@ const CheckoutReturn = lazy(() =>
 );
 const Earnings = lazy(() => import("./payments/earnings").then((m) => m.Earnings));
 const Sponsorships = lazy(() => import("./payments/sponsorships").then((m) => m.Sponsorships));
+const Sessions = lazy(() => import("./screens/sessions").then((m) => m.Sessions));
 const NotFound = lazy(() => import("./screens/not-found").then((m) => m.NotFound));
 
 function Home() {
@@ -69,6 +70,7 @@ export function App() {
             <Route path="/profile" component={Profile} />
             <Route path="/people/:userId" component={Person} />
             <Route path="/teaching" component={Teaching} />
+            <Route path="/sessions" component={Sessions} />
             <Route path="/teaching/:enrollmentId" component={StudentProgress} />
             <Route path="/certificates" component={Certificates} />
             <Route path="/checkout/return" component={CheckoutReturn} />

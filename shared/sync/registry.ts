@@ -1,16 +1,17 @@
 /**
  * Every synced collection, in one list. RxDB's free tier opens at most 13 collections per
- * browser tab (COL23): 10 are used here, 2 are reserved for the community feed and goodwill
- * points, 1 is headroom.
+ * browser tab (COL23): 11 are used here (sessionRequests took the headroom), 2 are reserved
+ * for the community feed and goodwill points.
  */
 import type { CollectionDecl } from "./collection";
 import { courses, modules } from "./collections/courses";
 import { enrollments, progress } from "./collections/learning";
 import { conversations, messages, notifications } from "./collections/messaging";
 import { profiles } from "./collections/profiles";
+import { sessionRequests } from "./collections/session-requests";
 import { availability, sessions } from "./collections/teaching";
 
-export const MAX_SYNCED_COLLECTIONS = 10;
+export const MAX_SYNCED_COLLECTIONS = 11;
 
 export const collections = {
   courses,
@@ -23,6 +24,7 @@ export const collections = {
   sessions,
   availability,
   profiles,
+  sessionRequests,
 } as const;
 
 export type CollectionName = keyof typeof collections;

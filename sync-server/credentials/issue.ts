@@ -1,6 +1,7 @@
 /**
  * Issuing a certificate: the rules (rules.ts), then the signed Open Badges credential on
- * the row and a notification to the learner — all in the caller's transaction, so a
+ * the row, a notification to the learner and, for completion, the enrollment completed and
+ * its escrow released — all in the caller's transaction, so a
  * certificate never exists without its credential. Authorization (who may ask) is the
  * caller's: the creator's API route, Student-Teacher approval, the demo seeder.
  */
@@ -10,12 +11,13 @@ import { uuidv7 } from "../../shared/ids/uuidv7";
 import type { Config } from "../config";
 import type { Db } from "../db/database";
 import { uniqueViolation } from "../db/errors";
-import { certificateRecommendations, certificates, users } from "../db/schema";
+import { certificateRecommendations, certificates, enrollments, users } from "../db/schema";
 import { ApiError } from "../http/errors";
+import { releaseOnEnrollmentCompleted } from "../payments/escrow";
 import { buildCredential, verifyUrl } from "./credential";
 import { addProof } from "./data-integrity";
 import { notify } from "./notify";
-import { assertEligible, findCourse } from "./rules";
+import { assertEligible, findCourse, liveEnrollment } from "./rules";
 import { signingKey } from "./signing-key";
 
 export type CertificateRecord = typeof certificates.$inferSelect;
@@ -95,6 +97,7 @@ export async function issueCertificate(tx: Db, input: IssueInput): Promise<Certi
       .set({ certificateId: id })
       .where(eq(certificateRecommendations.id, recommendation.id));
   }
+  if (input.type === "completion") await completeEnrollment(tx, input.userId, course.id, issuedAt);
   if (input.notify !== false) {
     await notify(tx, [
       {
@@ -107,4 +110,21 @@ export async function issueCertificate(tx: Db, input: IssueInput): Promise<Certi
     ]);
   }
   return row;
+}
+
+/**
+ * The creator's completion certificate is the moment an enrollment completes: a server
+ * decision (a device's checkmarks alone could be unchecked again), and the one that releases
+ * whatever teaching share escrow still holds.
+ */
+async function completeEnrollment(tx: Db, userId: string, courseId: string, at: Date) {
+  const enrollment = await liveEnrollment(tx, userId, courseId);
+  if (!enrollment) return;
+  if (enrollment.status !== "completed") {
+    await tx
+      .update(enrollments)
+      .set({ status: "completed", completedAt: enrollment.completedAt ?? at, updatedAt: at })
+      .where(eq(enrollments.id, enrollment.id));
+  }
+  await releaseOnEnrollmentCompleted(tx, enrollment.id);
 }

@@ -13,6 +13,7 @@ import type { Db } from "../db/database";
 import * as s from "../db/schema";
 import { seedDemoCredentials } from "./credentials";
 import { seedDemoMoney } from "./money";
+import { seedTeaching } from "./teaching";
 import * as w from "./world";
 
 export interface SeedResult {
@@ -276,6 +277,12 @@ export async function seedDemoWorld(
     }
 
     await tx.insert(s.goodwillRewards).values(w.demoRewards.map((r) => ({ id: uuidv7(), ...r })));
+    await seedTeaching(
+      tx as unknown as Db,
+      config,
+      enrollmentRows.map((e) => e.row),
+      now,
+    );
     await seedDemoCredentials(tx as unknown as Db, config);
     await seedDemoMoney(tx as unknown as Db, now);
   });

@@ -53,6 +53,10 @@ export const ERROR_CODES = [
   "nothing_to_pay",
   "no_connected_account",
   "payment_provider_error",
+  // scheduling
+  "request_declined",
+  "session_not_completable",
+  "video_unavailable",
   ...SYNC_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,7 +12,7 @@ import { uuidv7 } from "../../shared/ids/uuidv7";
 import type { PushRejectCode, PushRejection, PushRow } from "../../shared/sync/protocol";
 import type { Db } from "../db/database";
 import { syncRejections } from "../db/schema";
-import type { Doc, ServerCollection, SyncedDoc, Write } from "./docs/types";
+import type { Doc, ServerCollection, SyncedDoc, Write, WriteContext } from "./docs/types";
 import { visibleDocs } from "./feed";
 import { loadUserScopes } from "./rights";
 
@@ -35,6 +35,7 @@ export async function push(
   userId: string,
   coll: ServerCollection,
   rows: PushRow[],
+  ctx?: WriteContext,
 ): Promise<PushOutcome> {
   const rejected: PushRejection[] = [];
   const conflicts: SyncedDoc[] = [];
@@ -181,7 +182,7 @@ export async function push(
       if (v && !v.ok) reject(w.row, v.code, v.message, w.current);
       return v?.ok;
     });
-    if (accepted.length && coll.writer) await coll.writer.apply(tx, userId, accepted);
+    if (accepted.length && coll.writer) await coll.writer.apply(tx, userId, accepted, ctx);
     if (rejected.length) await recordRejections(tx, userId, coll, rejected);
     // Report refusals in the order the device sent the rows.
     const order = new Map(rows.map((r, i) => [String(r.newDocumentState.id), i]));

@@ -123,8 +123,8 @@ export function registerSyncRoutes(api: ApiRouter) {
     async (c, { body }) => {
       const user = requireUser(c);
       const coll = collectionOf(c);
-      const { db } = c.get("deps");
-      const outcome = await push(db, user.id, coll, body);
+      const { db, config } = c.get("deps");
+      const outcome = await push(db, user.id, coll, body, { config });
       recordPush(c, outcome.conflicts.length, outcome.rejected.length, body.length);
       if (outcome.rejected.length === 0) return c.json(outcome.conflicts);
       const invalid = outcome.rejected.some((r) => r.code === PUSH_REJECT_CODES[0]);

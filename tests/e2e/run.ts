@@ -11,6 +11,7 @@ import { checkoutFlow } from "./checkout";
 import { credentialsFlow } from "./credentials";
 import { learnerOffline } from "./learner";
 import { publicScreens } from "./public-screens";
+import { learnerBooks } from "./sessions";
 import { ARTIFACTS, launchChromium, startE2eServer } from "./support";
 import { teacherOffline } from "./teacher";
 import { updatePrompt } from "./update";
@@ -46,6 +47,10 @@ try {
   console.log(
     `ok checkout: enrolled through the local provider, refunded; offline notice; earnings; sponsorships (${elapsed()})`,
   );
+  const booked = await learnerBooks(browser, server.url);
+  console.log(
+    `ok sessions: booked in the PWA, confirmed, ${booked.upcoming} upcoming (${elapsed()})`,
+  );
   await updatePrompt(browser, server.url);
   console.log(`ok update: "new version" prompt, switched on "Reload now" (${elapsed()})`);
   const credentials = await credentialsFlow(browser, server.url, server.database.db);
@@ -63,12 +68,13 @@ try {
     ...credentials.findings,
     ...admin.findings,
     ...pay.findings,
+    ...booked.findings,
   ];
   for (const f of findings) {
     console.error(`axe ${f.screen}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.join(", ")}`);
   }
   console.log(
-    `axe: ${findings.length} violation(s) on ${20 + open.screens + admin.screens} screens`,
+    `axe: ${findings.length} violation(s) on ${22 + open.screens + admin.screens} screens`,
   );
   if (findings.length) failed = true;
 } catch (err) {

@@ -266,7 +266,7 @@ describe.each(databaseKinds())("sync visibility on %s", (kind) => {
     });
   });
 
-  it("declares no more than 10 collections", () => {
-    expect(COLLECTION_NAMES.length).toBeLessThanOrEqual(10);
+  it("declares no more than 11 collections (2 of RxDB's 13 stay for feed and goodwill)", () => {
+    expect(COLLECTION_NAMES.length).toBeLessThanOrEqual(11);
   });
 });

@@ -15,6 +15,7 @@ export function Header() {
     ? [
         ["/learn", "My learning"],
         ["/courses", "Courses"],
+        ["/sessions", "Sessions"],
         ["/messages", "Messages"],
         ["/notifications", "Notifications"],
         ...(teaches ? ([["/teaching", "Teaching"]] as [string, string][]) : []),

@@ -1,6 +1,7 @@
 /** The whole database schema (drizzle-kit reads this file; see drizzle.config.ts). */
 export * from "./admin";
 export * from "./auth";
+export * from "./booking";
 export * from "./certificates";
 export * from "./checkout";
 export * from "./community";

@@ -75,6 +75,11 @@ export const sessions = pgTable(
     recordingUrl: text("recording_url"),
     cancelledBy: uuid("cancelled_by").references(() => users.id, { onDelete: "set null" }),
     cancelReason: text("cancel_reason"),
+    /**
+     * Added: a cancelled session that still counts against the course's sessions (the
+     * learner cancelled inside the free-cancellation window).
+     */
+    countsAsUsed: boolean("counts_as_used").notNull().default(false),
     createdAt: createdAt(),
     /** Added: last change (status, links). */
     updatedAt: updatedAt(),

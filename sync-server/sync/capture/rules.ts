@@ -122,8 +122,9 @@ export const CAPTURE_RULES: CaptureRule[] = [
     table: "session_assessments",
     collection: "sessions",
     docId: "r.session_id",
-    scopes: ["'user:' || s.teacher_id", "'user:' || s.student_id"],
-    joins: "JOIN sessions s ON s.id = r.session_id",
+    // Not `s`: the generated trigger names its scope column `s(scope)`.
+    scopes: ["'user:' || ses.teacher_id", "'user:' || ses.student_id"],
+    joins: "JOIN sessions ses ON ses.id = r.session_id",
   },
   {
     table: "availability",
@@ -159,5 +160,12 @@ export const CAPTURE_RULES: CaptureRule[] = [
     docId: "r.course_id",
     scopes: [course("r.course_id")],
     rightsOf: ["r.user_id"],
+  },
+  {
+    table: "session_requests",
+    collection: "sessionRequests",
+    docId: "r.id",
+    scopes: ["'user:' || r.user_id"],
+    root: true,
   },
 ];

@@ -4,6 +4,7 @@ import { coursesCollection, modulesCollection } from "./courses";
 import { enrollmentsCollection, progressCollection } from "./learning";
 import { conversationsCollection, messagesCollection, notificationsCollection } from "./messaging";
 import { profilesCollection } from "./profiles";
+import { sessionRequestsCollection } from "./session-requests";
 import { availabilityCollection, sessionsCollection } from "./teaching";
 import type { ServerCollection } from "./types";
 
@@ -18,4 +19,5 @@ export const serverCollections: Record<CollectionName, ServerCollection> = {
   sessions: sessionsCollection,
   availability: availabilityCollection,
   profiles: profilesCollection,
+  sessionRequests: sessionRequestsCollection,
 };

@@ -3,6 +3,7 @@
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import type { CollectionDecl } from "../../../shared/sync/collection";
 import type { PushRejectCode } from "../../../shared/sync/protocol";
+import type { Config } from "../../config";
 import type { Db } from "../../db/database";
 
 export type Doc = Record<string, unknown> & { id: string };
@@ -33,7 +34,12 @@ export interface Writer {
   /** One verdict per write, in order. Loads what it needs in bulk. */
   authorize(db: Db, userId: string, writes: Write[]): Promise<Verdict[]>;
   /** Applies authorized writes inside the push transaction; the server sets its own fields. */
-  apply(tx: Db, userId: string, writes: Write[]): Promise<void>;
+  apply(tx: Db, userId: string, writes: Write[], ctx?: WriteContext): Promise<void>;
+}
+
+/** What a writer may need from the server (collections deciding requests read the config). */
+export interface WriteContext {
+  config: Config;
 }
 
 export interface ServerCollection {

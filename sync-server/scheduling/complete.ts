@@ -1,0 +1,85 @@
+/**
+ * The session lifecycle the teacher drives: scheduled → in_progress (start) → completed.
+ * Completion is one transaction: the status, the recording link, the teacher's students
+ * taught count, the learner's invitation to rate — and, once payments land, the release of
+ * the teacher's escrowed share for this session.
+ */
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../db/database";
+import { sessions } from "../db/schema";
+import { releaseTeacherShareForSession } from "../payments/escrow";
+import { loadEnrollment } from "./facts";
+import { lockSession } from "./locks";
+import { notify } from "./notify";
+
+/** A teacher may open the room (in_progress) from this long before the start. */
+export const START_EARLY_MS = 15 * 60_000;
+
+export type LifecycleResult =
+  | { ok: true; session: typeof sessions.$inferSelect }
+  | { ok: false; code: "not_found" | "not_started" | "wrong_status" };
+
+async function teachersSession(tx: Db, sessionId: string, teacherId: string) {
+  await lockSession(tx, sessionId);
+  const [s] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
+  return s && s.teacherId === teacherId ? s : undefined;
+}
+
+export async function startSession(
+  tx: Db,
+  input: { sessionId: string; teacherId: string; now: Date },
+): Promise<LifecycleResult> {
+  const s = await teachersSession(tx, input.sessionId, input.teacherId);
+  if (!s) return { ok: false, code: "not_found" };
+  if (s.status !== "scheduled") return { ok: false, code: "wrong_status" };
+  if (input.now.getTime() < s.scheduledStart.getTime() - START_EARLY_MS)
+    return { ok: false, code: "not_started" };
+  const [row] = await tx
+    .update(sessions)
+    .set({ status: "in_progress", updatedAt: input.now })
+    .where(eq(sessions.id, s.id))
+    .returning();
+  return row ? { ok: true, session: row } : { ok: false, code: "not_found" };
+}
+
+export async function completeSession(
+  tx: Db,
+  input: { sessionId: string; teacherId: string; recordingUrl: string | null; now: Date },
+): Promise<LifecycleResult> {
+  const s = await teachersSession(tx, input.sessionId, input.teacherId);
+  if (!s) return { ok: false, code: "not_found" };
+  if (s.status !== "scheduled" && s.status !== "in_progress")
+    return { ok: false, code: "wrong_status" };
+  if (input.now.getTime() < s.scheduledStart.getTime()) return { ok: false, code: "not_started" };
+  const [row] = await tx
+    .update(sessions)
+    .set({ status: "completed", recordingUrl: input.recordingUrl, updatedAt: input.now })
+    .where(eq(sessions.id, s.id))
+    .returning();
+  if (!row) return { ok: false, code: "not_found" };
+  const enrollment = await loadEnrollment(tx, s.enrollmentId);
+  if (enrollment) await recomputeStudentsTaught(tx, s.teacherId, enrollment.courseId);
+  // Escrow: this session's part of the teaching share is earned now (same transaction).
+  await releaseTeacherShareForSession(tx, s.id);
+  await notify(tx, [
+    {
+      userId: s.studentId,
+      type: "session_assessment",
+      title: "How was your session?",
+      body: `Your ${enrollment?.courseTitle ?? ""} session is complete. Rate it from the Sessions screen.`,
+    },
+  ]);
+  return { ok: true, session: row };
+}
+
+/** student_teachers.students_taught = distinct learners with a completed session in the course. */
+export async function recomputeStudentsTaught(tx: Db, teacherId: string, courseId: string) {
+  await tx.execute(sql`
+    UPDATE student_teachers st
+       SET students_taught = (
+         SELECT count(DISTINCT s.student_id)::int
+           FROM sessions s JOIN enrollments e ON e.id = s.enrollment_id
+          WHERE s.teacher_id = st.user_id AND e.course_id = st.course_id
+            AND s.status = 'completed')
+     WHERE st.user_id = ${teacherId} AND st.course_id = ${courseId}`);
+}

@@ -1,0 +1,256 @@
+/**
+ * The server's decision on a session request (book, reschedule, cancel, rate). Runs inside
+ * the transaction that stores the request — the sync push, or an API call — so a request
+ * is decided exactly once, deterministically, and its outcome commits with it.
+ */
+import { eq } from "drizzle-orm";
+import { uuidv7 } from "../../shared/ids/uuidv7";
+import { fitsInWindows, openWindows } from "../../shared/scheduling/open-times";
+import {
+  DECLINE_REASONS,
+  type DeclineReason,
+  isFreeCancellation,
+  SESSION_MAX_MS,
+  SESSION_MIN_MS,
+} from "../../shared/scheduling/policy";
+import { DAY_MS } from "../../shared/scheduling/time-zones";
+import type { Config } from "../config";
+import type { Db } from "../db/database";
+import { sessionRequests, sessions } from "../db/schema";
+import {
+  type EnrollmentFacts,
+  loadEnrollment,
+  loadSlots,
+  overlapping,
+  sessionsIncluded,
+  sessionsUsed,
+  teachesEnrollment,
+} from "./facts";
+import { lockPeople } from "./locks";
+import { notify, whenUtc } from "./notify";
+import { rateSession } from "./rate";
+import { meetingLinkFor } from "./video";
+
+export interface DecisionContext {
+  tx: Db;
+  config: Config;
+  now: Date;
+}
+
+export type Outcome =
+  | { status: "confirmed"; sessionId: string }
+  | { status: "declined"; code: DeclineReason; sessionId?: string | null };
+
+export type SessionRequestRow = typeof sessionRequests.$inferSelect;
+type SessionRow = typeof sessions.$inferSelect;
+
+const decline = (code: DeclineReason, sessionId?: string | null): Outcome => ({
+  status: "declined",
+  code,
+  sessionId: sessionId ?? null,
+});
+
+export async function decideRequest(ctx: DecisionContext, r: SessionRequestRow): Promise<Outcome> {
+  switch (r.kind) {
+    case "book":
+      return decideBook(ctx, r);
+    case "reschedule":
+      return decideReschedule(ctx, r);
+    case "cancel":
+      return decideCancel(ctx, r);
+    case "rate":
+      return rateSession(ctx, {
+        userId: r.userId,
+        sessionId: r.targetSessionId ?? "",
+        rating: r.rating ?? 0,
+        comment: r.comment,
+      });
+  }
+}
+
+/** Writes the outcome on the request row (the device sees it after its next pull). */
+export async function recordOutcome(tx: Db, requestId: string, o: Outcome, now: Date) {
+  await tx
+    .update(sessionRequests)
+    .set({
+      status: o.status,
+      declineCode: o.status === "declined" ? o.code : null,
+      declineMessage: o.status === "declined" ? DECLINE_REASONS[o.code] : null,
+      sessionId: o.sessionId ?? null,
+      decidedAt: now,
+      updatedAt: now,
+    })
+    .where(eq(sessionRequests.id, requestId));
+}
+
+interface BookingWish {
+  enrollment: EnrollmentFacts;
+  teacherId: string;
+  start: Date;
+  end: Date;
+  /** Rescheduling: the session being replaced (its time is free for the new one). */
+  replacing?: SessionRow;
+  /** Rescheduling late: the replaced session still counts against the course. */
+  replacedCounts?: boolean;
+}
+
+/**
+ * Checks a wanted time and, when everything holds, creates the session. The caller holds
+ * the locks of both participants, so the busy checks below cannot be overtaken.
+ */
+async function bookIfFree(ctx: DecisionContext, w: BookingWish): Promise<Outcome> {
+  const { tx, now } = ctx;
+  const length = w.end.getTime() - w.start.getTime();
+  if (length < SESSION_MIN_MS || length > SESSION_MAX_MS) return decline("invalid_length");
+  if (w.start.getTime() <= now.getTime()) return decline("in_the_past");
+  const e = w.enrollment;
+  if (e.status === "cancelled" || e.status === "completed" || !teachesEnrollment(e, w.teacherId))
+    return decline("not_enrolled");
+  const exceptForCount = w.replacing && !w.replacedCounts ? w.replacing.id : undefined;
+  if ((await sessionsUsed(tx, e.id, exceptForCount)) >= sessionsIncluded(e))
+    return decline("no_sessions_left");
+  const margin = { start: w.start.getTime() - DAY_MS, end: w.end.getTime() + DAY_MS };
+  const windows = openWindows(await loadSlots(tx, w.teacherId), [], margin);
+  if (!fitsInWindows(windows, { start: w.start.getTime(), end: w.end.getTime() }))
+    return decline("outside_availability");
+  const except = w.replacing?.id;
+  if ((await overlapping(tx, w.teacherId, w, except)).length > 0) return decline("slot_taken");
+  if ((await overlapping(tx, e.studentId, w, except)).length > 0) return decline("learner_busy");
+
+  const id = uuidv7();
+  await tx.insert(sessions).values({
+    id,
+    enrollmentId: e.id,
+    teacherId: w.teacherId,
+    studentId: e.studentId,
+    scheduledStart: w.start,
+    scheduledEnd: w.end,
+    status: "scheduled",
+    bbbMeetingUrl: meetingLinkFor(ctx.config, id),
+  });
+  return { status: "confirmed", sessionId: id };
+}
+
+async function decideBook(ctx: DecisionContext, r: SessionRequestRow): Promise<Outcome> {
+  if (!r.enrollmentId || !r.teacherId || !r.start || !r.end) return decline("not_enrolled");
+  await lockPeople(ctx.tx, [r.teacherId, r.userId]);
+  const enrollment = await loadEnrollment(ctx.tx, r.enrollmentId);
+  if (!enrollment || enrollment.studentId !== r.userId) return decline("not_enrolled");
+  const o = await bookIfFree(ctx, {
+    enrollment,
+    teacherId: r.teacherId,
+    start: r.start,
+    end: r.end,
+  });
+  if (o.status === "confirmed") {
+    const when = whenUtc(r.start);
+    await notify(ctx.tx, [
+      {
+        userId: r.userId,
+        type: "session_booked",
+        title: "Session confirmed",
+        body: `Your ${enrollment.courseTitle} session on ${when} is confirmed.`,
+      },
+      {
+        userId: r.teacherId,
+        type: "session_booked",
+        title: "New session booked",
+        body: `A learner booked a ${enrollment.courseTitle} session with you on ${when}.`,
+      },
+    ]);
+  }
+  return o;
+}
+
+/** The target session, if the requester takes part in it (else: as if it did not exist). */
+async function participantSession(tx: Db, userId: string, sessionId: string | null) {
+  if (!sessionId) return undefined;
+  const [s] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
+  return s && (s.studentId === userId || s.teacherId === userId) ? s : undefined;
+}
+
+/** A learner's change inside the window counts the session as used; a teacher's never does. */
+function countsAsUsed(ctx: DecisionContext, s: SessionRow, byUserId: string): boolean {
+  return (
+    byUserId === s.studentId &&
+    !isFreeCancellation(s.scheduledStart, ctx.now, ctx.config.SESSION_FREE_CANCEL_HOURS)
+  );
+}
+
+async function decideReschedule(ctx: DecisionContext, r: SessionRequestRow): Promise<Outcome> {
+  const { tx, now } = ctx;
+  const first = await participantSession(tx, r.userId, r.targetSessionId);
+  if (!first) return decline(r.targetSessionId ? "not_participant" : "session_not_found");
+  await lockPeople(tx, [first.teacherId, first.studentId]);
+  const old = await participantSession(tx, r.userId, first.id); // re-read under the lock
+  if (!old) return decline("not_participant");
+  if (old.status !== "scheduled") return decline("not_cancellable", old.id);
+  if (!r.start || !r.end) return decline("invalid_length", old.id);
+  const enrollment = await loadEnrollment(tx, old.enrollmentId);
+  if (!enrollment) return decline("not_enrolled", old.id);
+  const counts = countsAsUsed(ctx, old, r.userId);
+  const o = await bookIfFree(ctx, {
+    enrollment,
+    teacherId: old.teacherId,
+    start: r.start,
+    end: r.end,
+    replacing: old,
+    replacedCounts: counts,
+  });
+  if (o.status !== "confirmed") return o;
+  await tx
+    .update(sessions)
+    .set({
+      status: "cancelled",
+      cancelledBy: r.userId,
+      cancelReason: r.reason ?? "Rescheduled",
+      countsAsUsed: counts,
+      updatedAt: now,
+    })
+    .where(eq(sessions.id, old.id));
+  const other = r.userId === old.studentId ? old.teacherId : old.studentId;
+  await notify(tx, [
+    {
+      userId: other,
+      type: "session_booked",
+      title: "Session moved",
+      body: `Your ${enrollment.courseTitle} session on ${whenUtc(old.scheduledStart)} moved to ${whenUtc(r.start)}.`,
+    },
+  ]);
+  return o;
+}
+
+async function decideCancel(ctx: DecisionContext, r: SessionRequestRow): Promise<Outcome> {
+  const { tx, now } = ctx;
+  const first = await participantSession(tx, r.userId, r.targetSessionId);
+  if (!first) return decline(r.targetSessionId ? "not_participant" : "session_not_found");
+  await lockPeople(tx, [first.teacherId, first.studentId]);
+  const s = await participantSession(tx, r.userId, first.id);
+  if (!s) return decline("not_participant");
+  if (s.status !== "scheduled") return decline("not_cancellable", s.id);
+  const counts = countsAsUsed(ctx, s, r.userId);
+  await tx
+    .update(sessions)
+    .set({
+      status: "cancelled",
+      cancelledBy: r.userId,
+      cancelReason: r.reason,
+      countsAsUsed: counts,
+      updatedAt: now,
+    })
+    .where(eq(sessions.id, s.id));
+  const byTeacher = r.userId === s.teacherId;
+  const enrollment = await loadEnrollment(tx, s.enrollmentId);
+  const course = enrollment?.courseTitle ?? "your course";
+  await notify(tx, [
+    {
+      userId: byTeacher ? s.studentId : s.teacherId,
+      type: "session_cancelled",
+      title: "Session cancelled",
+      body: byTeacher
+        ? `Your teacher cancelled the ${course} session on ${whenUtc(s.scheduledStart)}. It does not count against your sessions; book another time.${r.reason ? ` Reason: ${r.reason}` : ""}`
+        : `Your learner cancelled the ${course} session on ${whenUtc(s.scheduledStart)}.${r.reason ? ` Reason: ${r.reason}` : ""}`,
+    },
+  ]);
+  return { status: "confirmed", sessionId: s.id };
+}

@@ -1,0 +1,105 @@
+/** What a scheduling decision reads: enrollments, sessions used, busy times, availability. */
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import type { Interval, Slot } from "../../shared/scheduling/open-times";
+import type { Db } from "../db/database";
+import { availability, courses, enrollments, sessions } from "../db/schema";
+
+/** Sessions that occupy their participants' time. */
+export const ACTIVE_SESSION = inArray(sessions.status, ["scheduled", "in_progress"]);
+
+export async function loadEnrollment(tx: Db, enrollmentId: string) {
+  const [row] = await tx
+    .select({
+      id: enrollments.id,
+      studentId: enrollments.studentId,
+      teacherId: enrollments.studentTeacherId,
+      status: enrollments.status,
+      courseId: enrollments.courseId,
+      creatorId: courses.creatorId,
+      sessionCount: courses.sessionCount,
+      courseTitle: courses.title,
+    })
+    .from(enrollments)
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .where(eq(enrollments.id, enrollmentId));
+  return row;
+}
+export type EnrollmentFacts = NonNullable<Awaited<ReturnType<typeof loadEnrollment>>>;
+
+/** An enrollment books with its assigned Student-Teacher, or the creator when none is set. */
+export function teachesEnrollment(e: EnrollmentFacts, teacherId: string): boolean {
+  return e.teacherId ? e.teacherId === teacherId : e.creatorId === teacherId;
+}
+
+/** A course's included sessions; NULL session_count means the course sets no limit. */
+export const sessionsIncluded = (e: EnrollmentFacts) => e.sessionCount ?? Number.POSITIVE_INFINITY;
+
+/**
+ * Sessions of an enrollment that count against the course's session_count: every session
+ * not cancelled, plus cancelled ones marked `counts_as_used` (late learner cancellations).
+ */
+export async function sessionsUsed(tx: Db, enrollmentId: string, exceptSessionId?: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.enrollmentId, enrollmentId),
+        or(ne(sessions.status, "cancelled"), eq(sessions.countsAsUsed, true)),
+        exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+/** Active sessions of a person (as teacher or learner) overlapping [start, end). */
+export async function overlapping(
+  tx: Db,
+  userId: string,
+  want: { start: Date; end: Date },
+  exceptSessionId?: string,
+) {
+  return tx
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(
+      and(
+        ACTIVE_SESSION,
+        or(eq(sessions.teacherId, userId), eq(sessions.studentId, userId)),
+        sql`${sessions.scheduledStart} < ${want.end.toISOString()}::timestamptz`,
+        sql`${sessions.scheduledEnd} > ${want.start.toISOString()}::timestamptz`,
+        exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
+      ),
+    );
+}
+
+export async function loadSlots(tx: Db, teacherId: string): Promise<Slot[]> {
+  const rows = await tx
+    .select()
+    .from(availability)
+    .where(and(eq(availability.userId, teacherId), isNull(availability.deletedAt)));
+  return rows.map((r) => ({
+    dayOfWeek: r.dayOfWeek,
+    startTime: r.startTime,
+    endTime: r.endTime,
+    timezone: r.timezone,
+    isRecurring: r.isRecurring,
+    specificDate: r.specificDate,
+  }));
+}
+
+/** Busy intervals of a person within a range (their active sessions, either role). */
+export async function busyIntervals(tx: Db, userId: string, range: Interval): Promise<Interval[]> {
+  const rows = await tx
+    .select({ start: sessions.scheduledStart, end: sessions.scheduledEnd })
+    .from(sessions)
+    .where(
+      and(
+        ACTIVE_SESSION,
+        or(eq(sessions.teacherId, userId), eq(sessions.studentId, userId)),
+        sql`${sessions.scheduledStart} < ${new Date(range.end).toISOString()}::timestamptz`,
+        sql`${sessions.scheduledEnd} > ${new Date(range.start).toISOString()}::timestamptz`,
+      ),
+    );
+  return rows.map((r) => ({ start: r.start.getTime(), end: r.end.getTime() }));
+}
