@@ -8,8 +8,9 @@ import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import type { Db } from "../../sync-server/db/database";
+import { queryRows } from "../../sync-server/db/database";
 import * as s from "../../sync-server/db/schema";
-import { liveCertificate, releasedSplits } from "../support/admin-seed";
+import { listPayoutQueue, UNPAID_RELEASE } from "../../sync-server/payments/payouts";
 import { ARTIFACTS, type AxeFinding, axe, check, DEMO_PASSWORD } from "./support";
 
 const DIR = join(ARTIFACTS, "admin");
@@ -22,13 +23,29 @@ async function shot(page: Page, name: string, findings: AxeFinding[]) {
 
 export async function adminMorning(browser: Browser, base: string, db: Db) {
   const findings: AxeFinding[] = [];
-  // What the payments and credentials features would have produced by now.
+  // The demo world owes Lena released money and has issued certificates.
   const [lena] = await db.select().from(s.users).where(eq(s.users.email, "lena@peerloop.demo"));
   const [learner] = await db.select().from(s.users).where(eq(s.users.email, "demo@peerloop.demo"));
   const [admin] = await db.select().from(s.users).where(eq(s.users.email, "admin@peerloop.demo"));
   check(lena && learner && admin, "demo accounts exist");
-  const { splitIds, total } = await releasedSplits(db, lena.id, [2100, 1450]);
-  const certId = await liveCertificate(db, learner.id, admin.id);
+  const owed = (await listPayoutQueue(db)).find((r) => r.recipientId === lena.id);
+  check(owed && owed.releasedUnpaidCents > 0, "the demo world owes Lena released money");
+  const total = owed.releasedUnpaidCents;
+  const splitIds = (
+    await queryRows<{ id: string }>(
+      db,
+      sql`select distinct s.id from split_releases r join payment_splits s on s.id = r.split_id
+           where s.recipient_id = ${lena.id} and ${UNPAID_RELEASE}`,
+    )
+  ).map((r) => r.id);
+  const [live] = await db
+    .select({ id: s.certificates.id, holder: s.users })
+    .from(s.certificates)
+    .innerJoin(s.users, eq(s.users.id, s.certificates.userId))
+    .where(sql`${s.certificates.revokedAt} is null`)
+    .limit(1);
+  check(live, "the demo world has a live certificate");
+  const certId = live.id;
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -65,7 +82,11 @@ export async function adminMorning(browser: Browser, base: string, db: Db) {
   const paid = page.locator(".flash");
   await paid.waitFor();
   const outcome = (await paid.textContent()) ?? "";
-  check(/Payout of \$35\.50 (paid|failed)/.test(outcome), `payout outcome shown: ${outcome}`);
+  const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+  check(
+    outcome.includes(`Payout of ${usd.format(total / 100)}`),
+    `payout outcome shown: ${outcome}`,
+  );
   const splits = await db
     .select()
     .from(s.paymentSplits)
@@ -85,7 +106,7 @@ export async function adminMorning(browser: Browser, base: string, db: Db) {
   await page.getByLabel(/Certificate id/).fill(certId);
   await page.getByRole("button", { name: "Search" }).click();
   await shot(page, "certificates", findings);
-  await page.getByRole("link", { name: learner.name }).click();
+  await page.getByRole("link", { name: live.holder.name }).first().click();
   await page.getByLabel(/Reason for revoking/).fill("Issued by mistake (e2e)");
   await shot(page, "certificate", findings);
   await page.getByRole("button", { name: "Revoke certificate" }).click();

@@ -42,7 +42,9 @@ export function AuditPage(props: {
               <td>
                 <details>
                   <summary>changes</summary>
-                  <pre>{JSON.stringify({ before: a.before, after: a.after }, null, 2)}</pre>
+                  <pre tabindex={0} aria-label="Before and after (JSON)">
+                    {JSON.stringify({ before: a.before, after: a.after }, null, 2)}
+                  </pre>
                 </details>
               </td>
             </tr>
