@@ -126,6 +126,8 @@ export async function startPayoutOnboarding(deps: Deps, user: SessionUser): Prom
       .onConflictDoNothing();
     const row = await onboardingRow(db, user.id);
     if (!row) throw new Error("payout onboarding row was not stored");
+    // A Stripe account begun while Stripe was configured is not ours to declare payable.
+    if (row.provider !== "local") return { state: "onboarding", provider, url: null };
     await markReady(db, user.id, row.stripeAccountId);
     return { state: "ready", provider, url: null };
   }

@@ -180,6 +180,29 @@ describe.each(databaseKinds())("payout account on Stripe (fake) on %s", (kind) =
     expect([retry.status, retry.body.state]).toEqual([200, "onboarding"]);
     expect((await rowsOf(w, w.creator.id)).onboarding).toHaveLength(1);
   });
+
+  it("a failed link or status check is a 502; the account is kept and reused", async () => {
+    const accounts = requestsTo("/v1/accounts").length;
+    fakeStripe().fail.accountLinks = true;
+    let res: Awaited<ReturnType<typeof w.t.call>>;
+    try {
+      res = await w.t.call("POST", PATH, { token: w.creator.token });
+    } finally {
+      fakeStripe().fail.accountLinks = false;
+    }
+    expect([res.status, res.body.error?.code]).toEqual([502, "payment_provider_error"]);
+    const [row] = (await rowsOf(w, w.creator.id)).onboarding;
+    // Stripe forgetting the account (deleted in its dashboard): the check fails loudly.
+    const account = fakeStripe().objects.get(row?.stripeAccountId ?? "");
+    fakeStripe().objects.delete(row?.stripeAccountId ?? "");
+    const status = await w.t.call("GET", PATH, { token: w.creator.token });
+    expect([status.status, status.body.error?.code]).toEqual([502, "payment_provider_error"]);
+    fakeStripe().objects.set(row?.stripeAccountId ?? "", account ?? {});
+    const again = await w.t.call("POST", PATH, { token: w.creator.token });
+    expect(again.body.url).toContain(row?.stripeAccountId);
+    expect(requestsTo("/v1/accounts")).toHaveLength(accounts);
+    expect((await rowsOf(w, w.creator.id)).payable).toHaveLength(0);
+  });
 });
 
 describe.each(databaseKinds())("payout account on the local provider on %s", (kind) => {
@@ -214,6 +237,15 @@ describe.each(databaseKinds())("payout account on the local provider on %s", (ki
     expect(payable.map((p) => p.stripeAccountId)).toEqual([onboarding[0]?.stripeAccountId]);
     const after = await w.t.call("GET", PATH, { token: w.creator.token });
     expect(after.body.state).toBe("ready");
+  });
+
+  it("never declares a Stripe account payable while running on the local provider", async () => {
+    await w.db
+      .insert(s.payoutOnboarding)
+      .values({ userId: w.teacher.id, provider: "stripe", stripeAccountId: "acct_from_stripe" });
+    const res = await w.t.call("POST", PATH, { token: w.teacher.token });
+    expect(res.body).toEqual({ state: "onboarding", provider: "local", url: null });
+    expect((await rowsOf(w, w.teacher.id)).payable).toHaveLength(0);
   });
 
   it("an admin's payout approval then records a local transfer", async () => {

@@ -28,6 +28,7 @@ export interface FakeStripe {
     /** Transfers with these transfer_group values fail (a partial failure). */
     transferGroups: Set<string>;
     accounts: boolean;
+    accountLinks: boolean;
   };
   /** What Stripe does when the account holder finishes its hosted onboarding form. */
   completeOnboarding(accountId: string): void;
@@ -62,6 +63,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     transfers: false,
     transferGroups: new Set<string>(),
     accounts: false,
+    accountLinks: false,
   };
 
   const handle = (
@@ -144,6 +146,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       return { status: 200, body: account };
     }
     if (path === "/v1/account_links") {
+      if (fail.accountLinks)
+        return error("Connect is unavailable (fake switch).", "api_error", 500);
       if (!objects.has(params.account ?? "")) {
         return error(`No such account: '${params.account}'`, "resource_missing", 404);
       }
