@@ -15,6 +15,7 @@ import { ApiError } from "../http/errors";
 import { getCheckout, startCheckout, teachersForSlug } from "./checkout";
 import { cancelEnrollment } from "./escrow";
 import { registerLocalCheckoutPages } from "./local-checkout";
+import { registerPayoutAccountRoutes } from "./payout-account-routes";
 import { earningsOf, sponsorshipsOf } from "./queries";
 import { handleWebhook } from "./webhook";
 
@@ -157,4 +158,5 @@ export function registerPaymentRoutes(api: ApiRouter) {
   );
 
   registerLocalCheckoutPages(api);
+  registerPayoutAccountRoutes(api);
 }

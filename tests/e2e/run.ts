@@ -10,6 +10,7 @@ import { adminMorning } from "./admin";
 import { checkoutFlow } from "./checkout";
 import { credentialsFlow } from "./credentials";
 import { learnerOffline } from "./learner";
+import { payoutAccountFlow } from "./payout-account";
 import { publicScreens } from "./public-screens";
 import { learnerBooks } from "./sessions";
 import { ARTIFACTS, launchChromium, startE2eServer } from "./support";
@@ -47,6 +48,8 @@ try {
   console.log(
     `ok checkout: enrolled through the local provider, refunded; offline notice; earnings; sponsorships (${elapsed()})`,
   );
+  const payoutAccount = await payoutAccountFlow(browser, server.url, server.database.db);
+  console.log(`ok payout account: set up on Earnings, offline notice (${elapsed()})`);
   const booked = await learnerBooks(browser, server.url);
   console.log(
     `ok sessions: booked in the PWA, confirmed, ${booked.upcoming} upcoming (${elapsed()})`,
@@ -69,6 +72,7 @@ try {
     ...admin.findings,
     ...pay.findings,
     ...booked.findings,
+    ...payoutAccount.findings,
   ];
   for (const f of findings) {
     console.error(`axe ${f.screen}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.join(", ")}`);

@@ -1,6 +1,6 @@
 /**
  * A tiny Stripe API on 127.0.0.1 for tests: the few endpoints PeerLoop calls (checkout
- * sessions, refunds, transfers), Stripe's form encoding and error shape, idempotency keys,
+ * sessions, refunds, transfers, Connect accounts and account links), Stripe's form encoding and error shape, idempotency keys,
  * and switches to make calls fail. The real Stripe SDK talks to it through its
  * host/port/protocol options, so no call leaves the machine.
  */
@@ -27,7 +27,11 @@ export interface FakeStripe {
     transfers: boolean;
     /** Transfers with these transfer_group values fail (a partial failure). */
     transferGroups: Set<string>;
+    accounts: boolean;
+    accountLinks: boolean;
   };
+  /** What Stripe does when the account holder finishes its hosted onboarding form. */
+  completeOnboarding(accountId: string): void;
   close(): Promise<void>;
 }
 
@@ -58,6 +62,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     refunds: false,
     transfers: false,
     transferGroups: new Set<string>(),
+    accounts: false,
+    accountLinks: false,
   };
 
   const handle = (
@@ -121,7 +127,55 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       objects.set(transfer.id, transfer);
       return { status: 200, body: transfer };
     }
+    if (path === "/v1/accounts") {
+      if (fail.accounts) return error("Connect is unavailable (fake switch).", "api_error", 500);
+      const account = {
+        id: id("acct"),
+        object: "account",
+        type: params.type,
+        email: params.email ?? null,
+        metadata: nested(params, "metadata"),
+        details_submitted: false,
+        charges_enabled: false,
+        payouts_enabled: false,
+        capabilities: {
+          transfers: params["capabilities[transfers][requested]"] ? "inactive" : undefined,
+        },
+      };
+      objects.set(account.id, account);
+      return { status: 200, body: account };
+    }
+    if (path === "/v1/account_links") {
+      if (fail.accountLinks)
+        return error("Connect is unavailable (fake switch).", "api_error", 500);
+      if (!objects.has(params.account ?? "")) {
+        return error(`No such account: '${params.account}'`, "resource_missing", 404);
+      }
+      if (!params.refresh_url || !params.return_url || params.type !== "account_onboarding") {
+        return error("refresh_url, return_url and type are required.", "parameter_missing");
+      }
+      return {
+        status: 200,
+        body: {
+          object: "account_link",
+          url: `https://connect.stripe.test/setup/e/${params.account}/${id("link")}`,
+          expires_at: Math.floor(Date.now() / 1000) + 300,
+        },
+      };
+    }
     return error(`Unrecognized request URL (POST: ${path}).`, "resource_missing", 404);
+  };
+
+  /** GET /v1/accounts/:id, the only read PeerLoop makes. */
+  const read = (path: string): { status: number; body: unknown } => {
+    const account = path.startsWith("/v1/accounts/") ? objects.get(path.slice(13)) : undefined;
+    if (account?.object === "account") return { status: 200, body: account };
+    return {
+      status: 404,
+      body: {
+        error: { type: "invalid_request_error", code: "resource_missing", message: "not here" },
+      },
+    };
   };
 
   const server: Server = createServer(async (req, res) => {
@@ -139,13 +193,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     const cacheKey = idempotencyKey ? `${path} ${idempotencyKey}` : undefined;
     let answer = cacheKey ? byKey.get(cacheKey) : undefined;
     if (!answer) {
-      answer =
-        req.method === "POST"
-          ? handle(path, params)
-          : {
-              status: 404,
-              body: { error: { type: "invalid_request_error", message: "not here" } },
-            };
+      answer = req.method === "POST" ? handle(path, params) : read(path);
       // Stripe replays a key's first answer, successes and failures alike (not 500s).
       if (cacheKey && answer.status < 500) byKey.set(cacheKey, answer);
     }
@@ -159,6 +207,16 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     requests,
     objects,
     fail,
+    completeOnboarding(accountId) {
+      const account = objects.get(accountId);
+      if (!account) throw new Error(`fake Stripe: no account ${accountId}`);
+      Object.assign(account, {
+        details_submitted: true,
+        charges_enabled: true,
+        payouts_enabled: true,
+        capabilities: { transfers: "active" },
+      });
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

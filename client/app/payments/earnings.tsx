@@ -5,6 +5,7 @@ import { SignedIn } from "../components/signed-in";
 import { useOnline, useSession } from "../data/hooks";
 import { api, describeError } from "../lib/api";
 import { date, money } from "../lib/format";
+import { PayoutAccountPanel } from "./payout-account-panel";
 
 export function Earnings() {
   return <SignedIn title="Earnings">{() => <EarningsView />}</SignedIn>;
@@ -38,6 +39,7 @@ function EarningsView() {
         Shares are held until the refund window closes; teaching shares are released session by
         session. An admin then approves the payout to your account.
       </p>
+      <PayoutAccountPanel />
       {splits.length === 0 ? <p>No earnings yet.</p> : null}
       <ul class="list">
         {splits.map((x) => (

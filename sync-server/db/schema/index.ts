@@ -13,6 +13,7 @@ export * from "./learning";
 export * from "./messaging";
 export * from "./notifications";
 export * from "./payments";
+export * from "./payout-onboarding";
 export * from "./scheduling";
 export * from "./sync";
 export * from "./users";
