@@ -7,6 +7,8 @@ export const enrollmentTeachersSchema = z.object({
   enrollmentId: z.uuid(),
   /** `null`: the creator teaches this learner. */
   currentTeacherId: z.uuid().nullable(),
+  /** Their name, also when they paused (and so are not among `teachers`). */
+  currentTeacherName: z.string().nullable(),
   /** The current Student-Teacher paused their certification on this course. */
   currentTeacherPaused: z.boolean(),
   /** The creator first, then the course's active Student-Teachers (never the learner). */

@@ -30,17 +30,22 @@ export async function enrollmentTeachers(
     throw new ApiError(403, "forbidden", "Only the course's creator reassigns its learners.");
   }
   const current = enrollment.studentTeacherId;
-  const [paused] = current
+  const [teacher] = current
     ? await db
-        .select({ isActive: studentTeachers.isActive })
-        .from(studentTeachers)
-        .where(and(eq(studentTeachers.userId, current), eq(studentTeachers.courseId, course.id)))
+        .select({ name: users.name, isActive: studentTeachers.isActive })
+        .from(users)
+        .leftJoin(
+          studentTeachers,
+          and(eq(studentTeachers.userId, users.id), eq(studentTeachers.courseId, course.id)),
+        )
+        .where(eq(users.id, current))
     : [];
   const teachers = await courseTeachers(db, course.id, course.creatorId);
   return {
     enrollmentId: enrollment.id,
     currentTeacherId: current,
-    currentTeacherPaused: paused ? !paused.isActive : false,
+    currentTeacherName: teacher?.name ?? null,
+    currentTeacherPaused: teacher?.isActive === false,
     teachers: teachers.filter((t) => t.id !== enrollment.studentId),
   };
 }

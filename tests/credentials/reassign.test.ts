@@ -113,6 +113,7 @@ describe.each(databaseKinds())("Reassigning learners, the creator's reads, on %s
     );
     const one = await as("gabriel", "GET", `/api/enrollments/${jordan.id}/teachers`);
     expect(one.body.currentTeacherPaused).toBe(true);
+    expect(one.body.currentTeacherName).toContain("Marcus");
     expect(one.body.teachers.map((x: { id: string }) => x.id)).not.toContain(
       await stage.user("marcus"),
     );
