@@ -132,6 +132,38 @@ describe.each(databaseKinds())("Reassigning learners, the creator's reads, on %s
     await setActive("marcus", INTRO, true);
   });
 
+  it("neither lists nor accepts a Student-Teacher whose account is disabled", async () => {
+    const jordan = await stage.enrollment("demo", INTRO);
+    const sarah = await stage.user("sarah");
+    await t.deps.db
+      .insert(s.studentTeachers)
+      .values({ userId: sarah, courseId: jordan.courseId, approvedBy: await stage.user("gabriel") })
+      .onConflictDoUpdate({
+        target: [s.studentTeachers.userId, s.studentTeachers.courseId],
+        set: { isActive: true },
+      });
+    const listed = async () =>
+      (await as("gabriel", "GET", `/api/enrollments/${jordan.id}/teachers`)).body.teachers.map(
+        (x: { id: string }) => x.id,
+      );
+    expect(await listed()).toContain(sarah);
+    await t.deps.db.update(s.users).set({ disabledAt: new Date() }).where(eq(s.users.id, sarah));
+    try {
+      expect(await listed()).not.toContain(sarah);
+      const res = await as("gabriel", "PUT", `/api/enrollments/${jordan.id}/teacher`, {
+        teacherId: sarah,
+      });
+      expect([res.status, res.body.error.code]).toEqual([422, "teacher_not_available"]);
+      const [row] = await t.deps.db
+        .select({ teacher: s.enrollments.studentTeacherId })
+        .from(s.enrollments)
+        .where(eq(s.enrollments.id, jordan.id));
+      expect(row?.teacher).not.toBe(sarah);
+    } finally {
+      await t.deps.db.update(s.users).set({ disabledAt: null }).where(eq(s.users.id, sarah));
+    }
+  });
+
   it("refuses everyone but the creator, unknown ids and signed-out callers", async () => {
     const jordan = await stage.enrollment("demo", INTRO);
     const path = `/api/enrollments/${jordan.id}/teachers`;

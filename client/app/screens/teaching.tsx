@@ -53,7 +53,10 @@ function Body({ me }: { me: string }) {
                         <span class="muted"> (cancelled)</span>
                       ) : null}
                       {pausedIds.has(s.enrollment.id) ? (
-                        <span class="badge paused">Teacher paused</span>
+                        <>
+                          {" "}
+                          <span class="badge paused">Teacher paused</span>
+                        </>
                       ) : null}
                     </th>
                     <td>
