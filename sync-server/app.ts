@@ -18,6 +18,7 @@ import { registerAdminPages } from "./admin/routes/pages";
 import { authenticate } from "./auth/middleware";
 import { registerAuthRoutes } from "./auth/routes";
 import { registerCatalogRoutes } from "./catalog/routes";
+import { registerReassignRoutes } from "./credentials/reassign-routes";
 import { registerCredentialRoutes } from "./credentials/routes";
 import { ApiRouter } from "./http/api-router";
 import type { AppEnv, Deps } from "./http/context";
@@ -105,6 +106,7 @@ export function createApp(deps: Deps) {
   registerPaymentRoutes(api);
   registerSchedulingRoutes(api);
   registerCalendarRoutes(api);
+  registerReassignRoutes(api);
   const openApi = buildOpenApi(api.specs, APP_VERSION);
   api.app.get("/api/openapi.json", (c) => c.json(openApi));
   app.route("/", api.app);

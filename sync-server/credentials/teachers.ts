@@ -2,9 +2,9 @@
  * A Student-Teacher's availability for new students, and the creator's reassignment of a
  * learner when their teacher stops.
  */
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { enrollments, studentTeachers } from "../db/schema";
+import { enrollments, studentTeachers, users } from "../db/schema";
 import { ApiError } from "../http/errors";
 import { notify } from "./notify";
 import { findCourse } from "./rules";
@@ -50,14 +50,18 @@ export async function reassignTeacher(
       throw new ApiError(422, "teacher_not_available", "A learner cannot teach themselves.");
     }
     if (next) {
+      // The same teachers checkout offers (courseTeachers): active, and not disabled or deleted.
       const [st] = await tx
-        .select()
+        .select({ id: studentTeachers.id })
         .from(studentTeachers)
+        .innerJoin(users, eq(users.id, studentTeachers.userId))
         .where(
           and(
             eq(studentTeachers.userId, next),
             eq(studentTeachers.courseId, course.id),
             eq(studentTeachers.isActive, true),
+            isNull(users.deletedAt),
+            isNull(users.disabledAt),
           ),
         );
       if (!st) {

@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Browser } from "playwright-core";
+import { reassignFlow } from "./reassign";
 import {
   type AxeFinding,
   axe,
@@ -69,5 +70,6 @@ export async function credentialsFlow(browser: Browser, base: string, db: Db) {
   );
   check(certified.length === 1, "approving in the PWA certifies Sarah on the server");
   await creator.close();
+  findings.push(...(await reassignFlow(browser, base, db)).findings);
   return { findings };
 }

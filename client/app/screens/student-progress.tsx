@@ -3,6 +3,7 @@ import { useLocation } from "preact-iso";
 import { CertificateActions } from "../components/certificate-actions";
 import { Loading } from "../components/loading";
 import { SignedIn } from "../components/signed-in";
+import { TeacherControl } from "../components/teacher-control";
 import { openDirectConversation } from "../data/messaging";
 import { usePeople } from "../data/people";
 import { useEnrollmentWorld } from "../data/progress";
@@ -46,6 +47,14 @@ export function StudentProgress({ enrollmentId }: { enrollmentId: string }) {
                 Message {name}
               </button>
             </p>
+            {course?.creatorId === me.id && e.status !== "cancelled" ? (
+              <TeacherControl
+                enrollmentId={e.id}
+                teacherId={e.studentTeacherId}
+                me={me.id}
+                names={people}
+              />
+            ) : null}
             <ol class="modules">
               {(modules ?? []).map((m) => {
                 const p = byModule.get(m.id);

@@ -1,9 +1,11 @@
 /** Teacher view: my students per course with their progress and last activity. */
 
 import { Loading } from "../components/loading";
+import { PausedTeachers } from "../components/paused-teachers";
 import { SignedIn } from "../components/signed-in";
 import { TeacherApplications } from "../components/teacher-applications";
 import { usePeople } from "../data/people";
+import { usePausedTeacherLearners } from "../data/reassign";
 import { useTeaching } from "../data/teaching";
 import { ago } from "../lib/format";
 
@@ -14,11 +16,16 @@ export function Teaching() {
 function Body({ me }: { me: string }) {
   const groups = useTeaching(me);
   const people = usePeople();
+  const paused = usePausedTeacherLearners(me);
+  const pausedIds = new Set((paused.data?.learners ?? []).map((l) => l.enrollmentId));
   if (!groups) return <Loading title="Teaching" />;
   return (
     <section>
       <h1>Teaching</h1>
       <TeacherApplications me={me} />
+      {paused.isCreator ? (
+        <PausedTeachers learners={paused.data?.learners ?? []} problem={paused.problem} />
+      ) : null}
       {groups.length === 0 ? (
         <p>No students yet. Students you teach, or who take your courses, appear here.</p>
       ) : null}
@@ -44,6 +51,12 @@ function Body({ me }: { me: string }) {
                       <a href={`/teaching/${s.enrollment.id}`}>{name}</a>
                       {s.enrollment.status === "cancelled" ? (
                         <span class="muted"> (cancelled)</span>
+                      ) : null}
+                      {pausedIds.has(s.enrollment.id) ? (
+                        <>
+                          {" "}
+                          <span class="badge paused">Teacher paused</span>
+                        </>
                       ) : null}
                     </th>
                     <td>
