@@ -42,7 +42,7 @@ export function AuditPage(props: {
               <td>
                 <details>
                   <summary>changes</summary>
-                  <pre tabindex={0} aria-label="Before and after (JSON)">
+                  <pre tabindex={0}>
                     {JSON.stringify({ before: a.before, after: a.after }, null, 2)}
                   </pre>
                 </details>

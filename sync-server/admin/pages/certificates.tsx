@@ -107,9 +107,7 @@ export function CertificatePage(props: { ctx: PageContext; cert: Detail }) {
       <h2>Signed credential</h2>
       {c.credential ? (
         // Focusable so keyboard users can scroll the long JSON.
-        <pre tabindex={0} aria-label="Signed credential (JSON)">
-          {JSON.stringify(c.credential, null, 2)}
-        </pre>
+        <pre tabindex={0}>{JSON.stringify(c.credential, null, 2)}</pre>
       ) : (
         <p class="muted">No credential stored.</p>
       )}
