@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { DECLINE_REASONS } from "../../shared/scheduling/policy";
 import { isValidTimeZone } from "../../shared/scheduling/time-zones";
+import { isoDate, isoTime } from "../../shared/sync/fields";
 import { scope } from "../../shared/sync/scopes";
 import { requireUser } from "../auth/middleware";
 import type { Db } from "../db/database";
@@ -23,7 +24,7 @@ import { bbbCreateUrl, bbbJoinUrl, bbbServer } from "./video";
 
 const TAG = "Sessions";
 const uuid = z.uuid();
-const day = z.iso.date();
+const day = isoDate();
 
 const localInterval = z.object({
   start: z.string(),
@@ -160,8 +161,8 @@ export function registerSchedulingRoutes(api: ApiRouter) {
       summary: "Move a session to a new time (the same decision as a booking)",
       auth: "user",
       body: z.object({
-        start: z.iso.datetime(),
-        end: z.iso.datetime(),
+        start: isoTime(),
+        end: isoTime(),
         reason: z.string().max(2000).optional(),
       }),
       responses: {

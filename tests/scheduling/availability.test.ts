@@ -51,6 +51,8 @@ describe.each(databaseKinds())("availability and open times (%s)", (kind) => {
         { isRecurring: false, specificDate: "2027-03-16", dayOfWeek: 3 },
         "dayOfWeek does not match",
       ],
+      // Postgres has no year 0; the push must refuse it, not fail at the insert.
+      [{ isRecurring: false, specificDate: "0000-01-04", dayOfWeek: 2 }, "year 1900 or later"],
     ] as const) {
       const res = await push(t, w.teacher.token, "availability", [slot(fields)]);
       expect([res.status, res.body.error.code]).toEqual([400, "push_rejected"]);

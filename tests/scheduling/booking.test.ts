@@ -217,6 +217,16 @@ describe.each(databaseKinds())("booking a session from a device (%s)", (kind) =>
     const bad = await push(t, l.token, "sessionRequests", [row(noTime)]);
     expect([bad.status, bad.body.error.code]).toEqual([400, "push_rejected"]);
     expect(bad.body.error.details.rejected[0].code).toBe("invalid_document");
+    // Zod's ISO format allows year 0000, Postgres does not: refused as invalid, never a 500.
+    const yearZero = {
+      ...bookingDoc(l, w.teacher.id, hoursAhead(1)),
+      start: "0000-01-01T10:00:00.000Z",
+    };
+    const zero = await push(t, l.token, "sessionRequests", [row(yearZero)]);
+    expect([zero.status, zero.body.error.details.rejected[0].code]).toEqual([
+      400,
+      "invalid_document",
+    ]);
     const notMine = bookingDoc(m, w.teacher.id, hoursAhead(100));
     const forged = await push(t, l.token, "sessionRequests", [row(notMine)]);
     expect(forged.body.error.details.rejected[0].code).toBe("forbidden_write");

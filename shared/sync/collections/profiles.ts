@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { CERTIFICATE_TYPES, USER_ROLES } from "../../domain/enums";
 import { defineCollection } from "../collection";
-import { id, isoTime, text } from "../fields";
+import { id, isoDate, isoTime, text } from "../fields";
 
 export const profiles = defineCollection({
   name: "profiles",
@@ -30,7 +30,7 @@ export const profiles = defineCollection({
     expertise: z.array(text(100)).max(50),
     interests: z.array(text(100)).max(50),
     teaching: z.array(
-      z.object({ courseId: id(), certifiedDate: z.iso.date(), isActive: z.boolean() }),
+      z.object({ courseId: id(), certifiedDate: isoDate(), isActive: z.boolean() }),
     ),
     certificates: z.array(
       z.object({

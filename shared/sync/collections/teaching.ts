@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { SESSION_STATUSES } from "../../domain/enums";
 import { defineCollection } from "../collection";
-import { ISO_TIME_MAX, id, isoTime, text } from "../fields";
+import { ISO_TIME_MAX, id, isoDate, isoTime, text } from "../fields";
 
 /** A booked session with the mutual assessments given after it. */
 export const sessions = defineCollection({
@@ -53,7 +53,7 @@ export const availability = defineCollection({
     endTime: z.string().regex(HH_MM_SS),
     timezone: text(64).min(1),
     isRecurring: z.boolean(),
-    specificDate: z.iso.date().nullable(),
+    specificDate: isoDate().nullable(),
   }),
   indexes: [["userId"]],
   scopeKinds: ["availability"],
