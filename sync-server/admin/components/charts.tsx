@@ -17,14 +17,17 @@ interface ChartProps {
   format?: (v: number) => string;
   /** Formats an x key (a day or an ISO minute) for the x axis. */
   label?: (at: string) => string;
+  /** Values are counts: whole-number ticks only (no "0.25 enrollments"). */
+  counts?: boolean;
 }
 
-/** 0 and three "nice" steps above it (1, 2, 2.5 or 5 × 10^n). */
-function niceTicks(max: number): number[] {
+/** 0 and about four "nice" steps above it (1, 2, 2.5 or 5 × 10^n; whole steps for counts). */
+function niceTicks(max: number, counts = false): number[] {
   if (max <= 0) return [0, 1];
   const raw = max / 4;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const nice = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const step = counts ? Math.max(1, Math.ceil(nice)) : nice;
   const ticks = [];
   for (let v = 0; v <= max + step * 0.001; v += step) ticks.push(v);
   if ((ticks[ticks.length - 1] ?? 0) < max) ticks.push(ticks.length * step);
@@ -35,7 +38,7 @@ function frame(props: ChartProps, bars = false) {
   const format = props.format ?? ((v: number) => String(v));
   const label = props.label ?? ((at: string) => at);
   const max = Math.max(0, ...props.points.map((p) => p.value));
-  const ticks = niceTicks(max);
+  const ticks = niceTicks(max, props.counts);
   const top = ticks[ticks.length - 1] || 1;
   const iw = W - PAD.left - PAD.right;
   const ih = H - PAD.top - PAD.bottom;

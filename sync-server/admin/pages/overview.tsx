@@ -53,6 +53,7 @@ export function OverviewPage(props: { ctx: PageContext; data: Data }) {
           points={s.enrollmentsPerDay}
           label={day}
           format={count}
+          counts
         />
         <LineChart
           id="revenue"
@@ -67,6 +68,7 @@ export function OverviewPage(props: { ctx: PageContext; data: Data }) {
           points={s.trafficHourly}
           label={hour}
           format={count}
+          counts
         />
       </div>
     </Layout>

@@ -48,6 +48,7 @@ export function SyncPage(props: { ctx: PageContext; h: Awaited<ReturnType<typeof
           points={h.pullsPerMinute}
           label={minute}
           format={count}
+          counts
         />
         <LineChart
           id="pushes"
@@ -55,6 +56,7 @@ export function SyncPage(props: { ctx: PageContext; h: Awaited<ReturnType<typeof
           points={h.pushesPerMinute}
           label={minute}
           format={count}
+          counts
         />
         <LineChart
           id="rejected"
@@ -62,6 +64,7 @@ export function SyncPage(props: { ctx: PageContext; h: Awaited<ReturnType<typeof
           points={h.rejectedPerMinute}
           label={minute}
           format={count}
+          counts
         />
       </div>
       <h2>Refused pushes (24 h) by error code</h2>
