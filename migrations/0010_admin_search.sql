@@ -13,4 +13,6 @@ CREATE INDEX IF NOT EXISTS courses_lower_title_prefix_idx ON courses (lower(titl
 -- 5. The audit log by the start of the action or of the target id.
 CREATE INDEX IF NOT EXISTS admin_audit_log_action_prefix_idx ON admin_audit_log (action text_pattern_ops);--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS admin_audit_log_target_id_prefix_idx ON admin_audit_log (target_id text_pattern_ops);--> statement-breakpoint
-CREATE INDEX IF NOT EXISTS admin_audit_log_at_id_idx ON admin_audit_log (at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS admin_audit_log_at_id_idx ON admin_audit_log (at DESC, id DESC);--> statement-breakpoint
+-- 6. The email outbox by the start of the address.
+CREATE INDEX IF NOT EXISTS email_outbox_lower_to_address_prefix_idx ON email_outbox (lower(to_address) text_pattern_ops);

@@ -311,6 +311,31 @@ describe.each(databaseKinds())("admin list paging and search on %s", (kind) => {
     ).toBe(true);
   });
 
+  it("searches certificates by learner or course title (a union, same rows as an OR)", async () => {
+    const [cert] = await queryRows<{ email: string; title: string }>(
+      db(),
+      sql`select u.email, co.title from certificates c join users u on u.id = c.user_id
+          join courses co on co.id = c.course_id order by c.issued_at limit 1`,
+    );
+    if (!cert) throw new Error("the demo world has issued no certificate");
+    for (const q of [cert.email.slice(0, 3), cert.title.slice(0, 6).toUpperCase()]) {
+      const term = `${q.toLowerCase()}%`;
+      const got = await pageAll(`/api/admin/certificates?q=${encodeURIComponent(q)}&limit=2`, (r) =>
+        String(r.id),
+      );
+      expect(got.seen.length, q).toBeGreaterThan(0);
+      expect(got.seen, q).toEqual(
+        await ids(
+          sql`select c.id from certificates c join users u on u.id = c.user_id
+              join courses co on co.id = c.course_id
+              where lower(u.name) like ${term} or lower(u.email) like ${term}
+                or lower(u.handle) like ${term} or lower(co.title) like ${term}
+              order by c.issued_at desc, c.id desc`,
+        ),
+      );
+    }
+  });
+
   it("has indexes the planner can use for each search and order", async () => {
     const plans: [string, string][] = [
       [
@@ -328,6 +353,10 @@ describe.each(databaseKinds())("admin list paging and search on %s", (kind) => {
       [
         "select a.id from admin_audit_log a where a.target_id like '0190%'",
         "admin_audit_log_target_id_prefix_idx",
+      ],
+      [
+        "select o.id from email_outbox o where lower(o.to_address) like 'outbox%'",
+        "email_outbox_lower_to_address_prefix_idx",
       ],
       [
         "select id from payouts order by approved_at desc, id desc limit 51",
