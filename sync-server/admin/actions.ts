@@ -9,7 +9,7 @@ import type { CourseBadge } from "../../shared/domain/enums";
 import { revokeAllSessions } from "../auth/sessions";
 import { revokeCertificate } from "../credentials/revoke";
 import type { Db } from "../db/database";
-import { courses, users } from "../db/schema";
+import { contentFlags, courses, payouts, posts, users } from "../db/schema";
 import type { Deps } from "../http/context";
 import { ApiError } from "../http/errors";
 import { approvePayout, listPayoutQueue } from "../payments/payouts";
@@ -181,7 +181,13 @@ export function setCourseBadge(
 export async function approvePayoutFor(deps: Deps, actor: Actor, recipientId: string) {
   const before = (await listPayoutQueue(deps.db)).find((r) => r.recipientId === recipientId);
   if (!before) throw new ApiError(404, "not_found", "Nothing is due to this recipient.");
-  const outcome = await approvePayout(deps, { recipientId, approvedBy: actor.id });
+  const result = await approvePayout(deps, { recipientId, approvedBy: actor.id });
+  // The payout row holds the currency it was paid in (the claimed releases' currency).
+  const [row] = await deps.db
+    .select({ currency: payouts.currency })
+    .from(payouts)
+    .where(eq(payouts.id, result.payoutId));
+  const outcome = { ...result, currency: row?.currency ?? before.currency };
   await writeAudit(deps.db, {
     actorId: actor.id,
     action: "payout.approve",
@@ -213,4 +219,64 @@ export async function revokeCertificateFor(
     after: { ...after, credential: undefined },
   });
   return after;
+}
+
+/** A moderator's decision on a pending flag: resolved (the flag was right) or dismissed. */
+export type FlagDecision = "resolve" | "dismiss";
+const FLAG_STATUS = { resolve: "reviewed", dismiss: "dismissed" } as const;
+
+const flagAudit = {
+  id: contentFlags.id,
+  postId: contentFlags.postId,
+  reason: contentFlags.reason,
+  status: contentFlags.status,
+  reviewedBy: contentFlags.reviewedBy,
+  reviewedAt: contentFlags.reviewedAt,
+};
+
+/**
+ * Reviews a pending flag (moderators and admins). Only once: a reviewed flag is a 409, so two
+ * moderators acting at once cannot overwrite each other (the row is locked). Nobody reviews
+ * a flag on their own post.
+ */
+export async function reviewFlag(
+  deps: Deps,
+  actor: Actor,
+  flagId: string,
+  decision: FlagDecision,
+  note?: string,
+) {
+  return deps.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const [before] = await tx
+      .select(flagAudit)
+      .from(contentFlags)
+      .where(eq(contentFlags.id, flagId))
+      .for("update");
+    if (!before) throw notFound("flag");
+    if (before.status !== "pending") {
+      throw new ApiError(409, "flag_already_reviewed", `This flag is already ${before.status}.`);
+    }
+    const [post] = await tx
+      .select({ authorId: posts.authorId })
+      .from(posts)
+      .where(eq(posts.id, before.postId));
+    if (post?.authorId === actor.id) {
+      throw new ApiError(409, "self_action", "You cannot review a flag on your own post.");
+    }
+    const [after] = await tx
+      .update(contentFlags)
+      .set({ status: FLAG_STATUS[decision], reviewedBy: actor.id, reviewedAt: new Date() })
+      .where(eq(contentFlags.id, flagId))
+      .returning(flagAudit);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: `flag.${decision}`,
+      targetType: "content_flag",
+      targetId: flagId,
+      before,
+      after: note ? { ...after, note } : after,
+    });
+    return after;
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * The admin audit log: one row per admin action, written in the same transaction as the
  * action so a change without its audit row cannot exist. Append-only: this module has no
- * update or delete, and the database refuses them (migration 0004_admin_audit_append_only).
+ * update or delete, and the database refuses them (migration 0005_admin_audit_append_only).
  */
 import { uuidv7 } from "../../shared/ids/uuidv7";
 import type { Db } from "../db/database";

@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   // admin dashboard
   "csrf_failed",
   "self_action",
+  "flag_already_reviewed",
   // payments
   "invalid_signature",
   "already_enrolled",

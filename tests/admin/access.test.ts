@@ -49,6 +49,8 @@ describe.each(databaseKinds())("admin access on %s", (kind) => {
     "/api/admin/courses",
     "/api/admin/money/transactions",
     "/api/admin/money/summary",
+    "/api/admin/payouts/queue",
+    "/api/admin/payouts",
     "/api/admin/certificates",
     `/api/admin/certificates/${certId}`,
     "/api/admin/outbox",

@@ -103,24 +103,31 @@ export function BarePage(props: { title: string; children: Child }) {
   );
 }
 
-/** "Next page" link keeping the other query parameters. */
+/**
+ * "Next page" link keeping the other query parameters. `cursorParam` names this list's cursor
+ * (a page with several lists gives each its own); `label` names the navigation landmark.
+ */
 export function Pager(props: {
   base: string;
   params: Record<string, string | undefined>;
   next: string | null;
+  cursorParam?: string;
+  label?: string;
+  hash?: string;
 }) {
+  const key = props.cursorParam ?? "cursor";
   const qs = (extra: Record<string, string>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...props.params, ...extra })) if (v) p.set(k, v);
     const s = p.toString();
-    return s ? `${props.base}?${s}` : props.base;
+    return `${s ? `${props.base}?${s}` : props.base}${props.hash ? `#${props.hash}` : ""}`;
   };
-  const hasCursor = Boolean(props.params.cursor);
+  const hasCursor = Boolean(props.params[key]);
   return (
-    <nav class="pager" aria-label="Pages">
-      {hasCursor ? <a href={qs({ cursor: "" })}>First page</a> : null}
+    <nav class="pager" aria-label={props.label ?? "Pages"}>
+      {hasCursor ? <a href={qs({ [key]: "" })}>First page</a> : null}
       {props.next ? (
-        <a href={qs({ cursor: props.next })} rel="next">
+        <a href={qs({ [key]: props.next })} rel="next">
           Next page
         </a>
       ) : (
@@ -130,11 +137,20 @@ export function Pager(props: {
   );
 }
 
-export function SearchForm(props: { action: string; q: string | undefined; label: string }) {
+/** A GET search form; `name` is the query parameter (several lists on one page differ). */
+export function SearchForm(props: {
+  action: string;
+  q: string | undefined;
+  label: string;
+  name?: string;
+  children?: Child;
+}) {
+  const name = props.name ?? "q";
   return (
     <form method="get" action={props.action} class="search">
-      <label for="q">{props.label}</label>
-      <input id="q" name="q" type="search" value={props.q ?? ""} />
+      <label for={name}>{props.label}</label>
+      <input id={name} name={name} type="search" value={props.q ?? ""} maxlength={100} />
+      {props.children}
       <button type="submit">Search</button>
     </form>
   );

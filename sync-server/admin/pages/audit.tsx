@@ -1,11 +1,12 @@
 /** @jsxImportSource hono/jsx */
 import { dateTime } from "../components/format";
-import { Layout, type PageContext, Pager } from "../components/layout";
+import { Layout, type PageContext, Pager, SearchForm } from "../components/layout";
 import type { listAudit } from "../queries/audit";
 
 export function AuditPage(props: {
   ctx: PageContext;
   list: Awaited<ReturnType<typeof listAudit>>;
+  q: string | undefined;
   targetId: string | undefined;
   cursor: string | undefined;
 }) {
@@ -15,6 +16,13 @@ export function AuditPage(props: {
       <p class="muted">
         Every admin action, newest first. Entries can never be changed or deleted.
       </p>
+      <SearchForm
+        action="/admin/audit"
+        q={props.q}
+        label="Action, who (name, email or handle) or target id starts with"
+      >
+        {props.targetId ? <input type="hidden" name="targetId" value={props.targetId} /> : null}
+      </SearchForm>
       {props.targetId ? (
         <p>
           Showing actions on <code>{props.targetId}</code>. <a href="/admin/audit">Show all</a>
@@ -51,10 +59,12 @@ export function AuditPage(props: {
           ))}
         </tbody>
       </table>
-      {props.list.items.length === 0 ? <p>No admin action yet.</p> : null}
+      {props.list.items.length === 0 ? (
+        <p>{props.q || props.targetId ? "No admin action matches." : "No admin action yet."}</p>
+      ) : null}
       <Pager
         base="/admin/audit"
-        params={{ targetId: props.targetId, cursor: props.cursor }}
+        params={{ q: props.q, targetId: props.targetId, cursor: props.cursor }}
         next={props.list.nextCursor}
       />
     </Layout>

@@ -1,23 +1,43 @@
 /** @jsxImportSource hono/jsx */
 import type { PayoutQueueRow } from "../../payments/payouts";
 import { count, dateTime, money } from "../components/format";
-import { CsrfField, Layout, type PageContext, Pager } from "../components/layout";
+import { CsrfField, Layout, type PageContext, Pager, SearchForm } from "../components/layout";
 import type { listPayouts, listTransactions, splitsByState } from "../queries/money";
+import type { Page } from "../queries/paging";
+
+/** The page's query: each list has its own search and cursor parameters. */
+export interface MoneyParams {
+  queueQ?: string | undefined;
+  queueCursor?: string | undefined;
+  payoutsQ?: string | undefined;
+  payoutsCursor?: string | undefined;
+  q?: string | undefined;
+  status?: string | undefined;
+  cursor?: string | undefined;
+}
 
 export function MoneyPage(props: {
   ctx: PageContext;
   splits: Awaited<ReturnType<typeof splitsByState>>;
-  queue: PayoutQueueRow[];
+  queue: Page<PayoutQueueRow>;
   payouts: Awaited<ReturnType<typeof listPayouts>>;
   transactions: Awaited<ReturnType<typeof listTransactions>>;
-  status: string | undefined;
-  cursor: string | undefined;
+  params: MoneyParams;
 }) {
   const tz = props.ctx.user.timezone;
+  const params = { ...props.params } as Record<string, string | undefined>;
   return (
     <Layout ctx={props.ctx} title="Money" active="/admin/money">
       <h2 id="queue">Payout queue</h2>
-      <p class="muted">Released, unpaid shares per recipient. Approving sends the payout now.</p>
+      <p class="muted">
+        Released, unpaid shares per recipient, largest first. Approving sends the payout now.
+      </p>
+      <SearchForm
+        action="/admin/money#queue"
+        name="queueQ"
+        q={props.params.queueQ}
+        label="Recipient's name, email or handle starts with"
+      />
       <table>
         <thead>
           <tr>
@@ -33,7 +53,7 @@ export function MoneyPage(props: {
           </tr>
         </thead>
         <tbody>
-          {props.queue.map((r) => (
+          {props.queue.items.map((r) => (
             <tr>
               <td>
                 <a href={`/admin/users/${r.recipientId}`}>{r.name}</a>
@@ -56,7 +76,17 @@ export function MoneyPage(props: {
           ))}
         </tbody>
       </table>
-      {props.queue.length === 0 ? <p>Nobody is waiting for a payout.</p> : null}
+      {props.queue.items.length === 0 ? (
+        <p>{props.params.queueQ ? "Nobody matches." : "Nobody is waiting for a payout."}</p>
+      ) : null}
+      <Pager
+        base="/admin/money"
+        params={params}
+        next={props.queue.nextCursor}
+        cursorParam="queueCursor"
+        label="Payout queue pages"
+        hash="queue"
+      />
 
       <h2>Splits by state</h2>
       <p class="muted">
@@ -87,7 +117,13 @@ export function MoneyPage(props: {
         </tbody>
       </table>
 
-      <h2>Recent payouts</h2>
+      <h2 id="payouts">Recent payouts</h2>
+      <SearchForm
+        action="/admin/money#payouts"
+        name="payoutsQ"
+        q={props.params.payoutsQ}
+        label="Recipient's name, email or handle starts with"
+      />
       <table>
         <thead>
           <tr>
@@ -101,7 +137,7 @@ export function MoneyPage(props: {
           </tr>
         </thead>
         <tbody>
-          {props.payouts.map((p) => (
+          {props.payouts.items.map((p) => (
             <tr>
               <td>{p.recipient}</td>
               <td class="num">{money(p.amountCents, p.currency)}</td>
@@ -113,19 +149,32 @@ export function MoneyPage(props: {
         </tbody>
       </table>
 
+      {props.payouts.items.length === 0 ? <p class="muted">No payouts.</p> : null}
+      <Pager
+        base="/admin/money"
+        params={params}
+        next={props.payouts.nextCursor}
+        cursorParam="payoutsCursor"
+        label="Payout pages"
+        hash="payouts"
+      />
+
       <h2 id="transactions">Transactions</h2>
-      <form method="get" action="/admin/money#transactions" class="search">
+      <SearchForm
+        action="/admin/money#transactions"
+        q={props.params.q}
+        label="Learner's name or email, or course title, starts with; or payment id"
+      >
         <label for="status">Status</label>
         <select id="status" name="status">
           <option value="">any</option>
           {["pending", "completed", "refunded", "failed"].map((s) => (
-            <option value={s} selected={s === props.status}>
+            <option value={s} selected={s === props.params.status}>
               {s === "refunded" ? "refunded (refunds)" : s}
             </option>
           ))}
         </select>
-        <button type="submit">Filter</button>
-      </form>
+      </SearchForm>
       <table>
         <thead>
           <tr>
@@ -142,8 +191,16 @@ export function MoneyPage(props: {
           {props.transactions.items.map((t) => (
             <tr>
               <td>{dateTime(t.createdAt, tz)}</td>
-              <td>{t.student}</td>
-              <td>{t.course}</td>
+              <td>
+                {t.student}
+                <br />
+                <small class="muted">{t.studentEmail}</small>
+              </td>
+              <td>
+                {t.course}
+                <br />
+                <small class="muted">{t.paymentId}</small>
+              </td>
               <td class="num">{money(t.amountCents, t.currency)}</td>
               <td>{t.status}</td>
             </tr>
@@ -153,8 +210,10 @@ export function MoneyPage(props: {
       {props.transactions.items.length === 0 ? <p class="muted">No transactions.</p> : null}
       <Pager
         base="/admin/money"
-        params={{ status: props.status, cursor: props.cursor }}
+        params={params}
         next={props.transactions.nextCursor}
+        label="Transaction pages"
+        hash="transactions"
       />
     </Layout>
   );

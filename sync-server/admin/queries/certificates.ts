@@ -1,8 +1,15 @@
 /** Admin reads of certificates: search by learner (name or email prefix) or id; one in full. */
-import { aliasedTable, and, desc, eq, or, sql } from "drizzle-orm";
+import { aliasedTable, and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { certificates, courses, users } from "../../db/schema";
-import { decodeCursor, type ListQuery, likePrefix, PAGE_SIZE, pageOf } from "./paging";
+import {
+  decodeCursor,
+  type ListQuery,
+  likePrefix,
+  PAGE_SIZE,
+  pageOf,
+  userIdsMatching,
+} from "./paging";
 
 const issuer = aliasedTable(users, "issuer");
 
@@ -37,11 +44,13 @@ export async function listCertificates(db: Db, query: ListQuery) {
         q && UUID.test(q)
           ? eq(certificates.id, q)
           : term
-            ? or(
-                sql`lower(${users.name}) like ${term}`,
-                sql`lower(${users.email}) like ${term}`,
-                sql`lower(${courses.title}) like ${term}`,
-              )
+            ? // A union of index-driven lookups (learner, then course title by prefix): an OR
+              // across the joined tables could use no index and would scan every certificate.
+              sql`${certificates.id} in (
+                select c.id from certificates c where c.user_id in (${userIdsMatching(term)})
+                union all
+                select c.id from certificates c where c.course_id in
+                  (select co.id from courses co where lower(co.title) like ${term}))`
             : undefined,
         cursor
           ? sql`(${certificates.issuedAt}, ${certificates.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`

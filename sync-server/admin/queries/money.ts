@@ -1,9 +1,39 @@
 /** Admin reads of the money side: transactions, splits by state, refunds, payouts. */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { courses, enrollments, paymentSplits, payouts, transactions, users } from "../../db/schema";
 import { cached } from "./cache";
-import { decodeCursor, type ListQuery, PAGE_SIZE, pageOf } from "./paging";
+import {
+  decodeCursor,
+  isUuid,
+  type ListQuery,
+  likePrefix,
+  olderThan,
+  PAGE_SIZE,
+  pageOf,
+  userIdsMatching,
+} from "./paging";
+
+/**
+ * The transactions `q` finds: the learner's name, email or handle starts with it, the
+ * course title starts with it, or it is the payment id (Stripe's, or ours). A union of
+ * index-driven lookups (users and courses prefix indexes, then enrollments and transactions
+ * by foreign key; the payment id by its unique index), so a rare match does not scan every
+ * transaction.
+ */
+function transactionsMatching(q: string): SQL | undefined {
+  const term = likePrefix(q);
+  if (!term) return undefined;
+  const parts = [
+    sql`select t.id from transactions t join enrollments e on e.id = t.enrollment_id
+        where e.student_id in (${userIdsMatching(term)})`,
+    sql`select t.id from transactions t join enrollments e on e.id = t.enrollment_id
+        where e.course_id in (select c.id from courses c where lower(c.title) like ${term})`,
+    sql`select t.id from transactions t where t.stripe_payment_id = ${q.trim()}`,
+  ];
+  if (isUuid(q.trim())) parts.push(sql`select ${q.trim().toLowerCase()}::uuid`);
+  return sql`${transactions.id} in (${sql.join(parts, sql` union all `)})`;
+}
 
 export async function listTransactions(db: Db, query: ListQuery & { status?: string }) {
   const limit = query.limit ?? PAGE_SIZE;
@@ -18,6 +48,8 @@ export async function listTransactions(db: Db, query: ListQuery & { status?: str
       paidAt: transactions.paidAt,
       course: courses.title,
       student: users.name,
+      studentEmail: users.email,
+      paymentId: transactions.stripePaymentId,
     })
     .from(transactions)
     .innerJoin(enrollments, eq(enrollments.id, transactions.enrollmentId))
@@ -28,9 +60,8 @@ export async function listTransactions(db: Db, query: ListQuery & { status?: str
         query.status
           ? sql`${transactions.status} = ${query.status}::transaction_status`
           : undefined,
-        cursor
-          ? sql`(${transactions.createdAt}, ${transactions.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`
-          : undefined,
+        query.q ? transactionsMatching(query.q) : undefined,
+        olderThan(transactions.createdAt, transactions.id, cursor),
       ),
     )
     .orderBy(desc(transactions.createdAt), desc(transactions.id))
@@ -60,8 +91,14 @@ function computeSplitsByState(db: Db) {
     .orderBy(paymentSplits.status, paymentSplits.recipientType);
 }
 
-export async function listPayouts(db: Db, limit = 50) {
-  return db
+/**
+ * Payouts, newest approval first (keyset on approved_at, id); `q` matches the start of the
+ * recipient's name, email or handle.
+ */
+export async function listPayouts(db: Db, query: ListQuery) {
+  const limit = query.limit ?? PAGE_SIZE;
+  const term = likePrefix(query.q);
+  const rows = await db
     .select({
       id: payouts.id,
       recipient: users.name,
@@ -75,6 +112,13 @@ export async function listPayouts(db: Db, limit = 50) {
     })
     .from(payouts)
     .innerJoin(users, eq(users.id, payouts.recipientId))
-    .orderBy(desc(payouts.approvedAt))
-    .limit(limit);
+    .where(
+      and(
+        term ? sql`${payouts.recipientId} in (${userIdsMatching(term)})` : undefined,
+        olderThan(payouts.approvedAt, payouts.id, decodeCursor(query.cursor)),
+      ),
+    )
+    .orderBy(desc(payouts.approvedAt), desc(payouts.id))
+    .limit(limit + 1);
+  return pageOf(rows, limit, (r) => ({ at: r.approvedAt, id: r.id }));
 }

@@ -1,4 +1,6 @@
 /** Keyset paging helpers shared by the admin lists: `(at, id)` cursors, newest first. */
+import { type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 
 export const PAGE_SIZE = 50;
@@ -48,4 +50,27 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => Cursor): 
   const last = items[items.length - 1];
   const more = rows.length > limit && last;
   return { items, nextCursor: more ? encodeCursor(keyOf(last).at, keyOf(last).id) : null };
+}
+
+/** `(at, id) < cursor`: the rows after the cursor in newest-first order (undefined: all). */
+export function olderThan(
+  at: AnyPgColumn,
+  id: AnyPgColumn,
+  cursor: Cursor | undefined,
+): SQL | undefined {
+  if (!cursor) return undefined;
+  return sql`(${at}, ${id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
+}
+
+/**
+ * Ids of the users whose name, email or handle starts with `term` (a likePrefix result):
+ * each branch is served by its lower(...) text_pattern_ops index (migration 0005).
+ */
+export function userIdsMatching(term: string): SQL {
+  return sql`select u.id from users u where lower(u.name) like ${term}
+    or lower(u.email) like ${term} or lower(u.handle) like ${term}`;
+}
+
+export function isUuid(value: string | undefined): value is string {
+  return Boolean(value && UUID.test(value));
 }

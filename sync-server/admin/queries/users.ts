@@ -44,7 +44,7 @@ export type AdminUserRow = {
 
 /**
  * Newest first. The search matches the start of the name, email or handle (lower-cased),
- * each served by a text_pattern_ops index (migration 0004), so it stays fast at 100k users.
+ * each served by a text_pattern_ops index (migration 0005), so it stays fast at 100k users.
  */
 export async function listUsers(db: Db, query: ListQuery) {
   const limit = query.limit ?? PAGE_SIZE;

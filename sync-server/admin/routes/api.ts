@@ -8,10 +8,14 @@ import { z } from "zod";
 import type { ApiRouter, RouteSpec } from "../../http/api-router";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
-import { listPayoutQueue } from "../../payments/payouts";
 import { idParam, type Need, requireStaff, requireStaffWrite } from "../access";
 import * as actions from "../actions";
-import { COURSE_BADGES, EMAIL_STATUSES_ADMIN, TRANSACTION_STATUSES_ADMIN } from "../api-enums";
+import {
+  CONTENT_FLAG_STATUSES_ADMIN,
+  COURSE_BADGES,
+  EMAIL_STATUSES_ADMIN,
+  TRANSACTION_STATUSES_ADMIN,
+} from "../api-enums";
 import { flushSyncMetrics } from "../metrics";
 import { listAudit } from "../queries/audit";
 import { clearAggregates } from "../queries/cache";
@@ -22,6 +26,7 @@ import { listPayouts, listTransactions, splitsByState } from "../queries/money";
 import { listOutbox } from "../queries/outbox";
 import { overview } from "../queries/overview";
 import { listQuery } from "../queries/paging";
+import { listPayoutQueuePage } from "../queries/payout-queue";
 import { syncHealth } from "../queries/sync-health";
 import { listUsers, userDetail } from "../queries/users";
 
@@ -86,6 +91,14 @@ export const courseStateInput = z.object({ state: z.enum(["active", "inactive", 
 export const badgeInput = z.object({ badge: z.enum(COURSE_BADGES).nullable() });
 export const approveInput = z.object({ recipientId: z.uuid() });
 export const revokeInput = z.object({ reason: z.string().trim().min(3).max(500) });
+export const flagReviewInput = z.object({
+  decision: z.enum(["resolve", "dismiss"]),
+  note: z.string().trim().max(500).optional(),
+});
+export const flagsQuery = listQuery.extend({
+  status: z.enum(CONTENT_FLAG_STATUSES_ADMIN).optional(),
+});
+export const auditQuery = listQuery.extend({ targetId: z.string().max(100).optional() });
 
 export function registerAdminApi(api: ApiRouter) {
   adminRoute(
@@ -232,7 +245,8 @@ export function registerAdminApi(api: ApiRouter) {
     {
       method: "get",
       path: "/api/admin/money/transactions",
-      summary: "Payments, newest first (filter by status, e.g. refunded)",
+      summary:
+        "Payments, newest first (filter by status, e.g. refunded); `q` matches the start of the learner's name, email or handle or of the course title, or the payment id",
       query: listQuery.extend({ status: z.enum(TRANSACTION_STATUSES_ADMIN).optional() }),
       responses: { 200: { description: "A page of transactions", schema: page } },
     },
@@ -245,7 +259,8 @@ export function registerAdminApi(api: ApiRouter) {
     {
       method: "get",
       path: "/api/admin/money/summary",
-      summary: "Splits by state (cached up to 30 s; fresh=1), the payout queue and recent payouts",
+      summary:
+        "Splits by state (cached up to 30 s; fresh=1), the first pages of the payout queue and of recent payouts (page on with their own routes)",
       query: freshQuery,
       responses: { 200: { description: "Money summary", schema: anyJson } },
     },
@@ -253,11 +268,45 @@ export function registerAdminApi(api: ApiRouter) {
       const { db } = c.get("deps");
       const [splits, queue, payouts] = await Promise.all([
         splitsByState(db, query.fresh === "1"),
-        listPayoutQueue(db),
-        listPayouts(db),
+        listPayoutQueuePage(db, {}),
+        listPayouts(db, {}),
       ]);
-      return c.json({ splits, queue, payouts });
+      return c.json({
+        splits,
+        queue: queue.items,
+        queueNextCursor: queue.nextCursor,
+        payouts: payouts.items,
+        payoutsNextCursor: payouts.nextCursor,
+      });
     },
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/payouts/queue",
+      summary:
+        "Released, unpaid money per recipient and currency, largest first; `q` matches the start of the recipient's name, email or handle",
+      query: listQuery,
+      responses: { 200: { description: "A page of the payout queue", schema: page } },
+    },
+    async (c, { query }) => c.json(await listPayoutQueuePage(c.get("deps").db, query)),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/payouts",
+      summary:
+        "Payouts, newest approval first; `q` matches the start of the recipient's name, email or handle",
+      query: listQuery,
+      responses: { 200: { description: "A page of payouts", schema: page } },
+    },
+    async (c, { query }) => c.json(await listPayouts(c.get("deps").db, query)),
   );
 
   adminRoute(
@@ -370,8 +419,9 @@ export function registerAdminApi(api: ApiRouter) {
     {
       method: "get",
       path: "/api/admin/audit",
-      summary: "The audit log of admin actions, newest first (append-only)",
-      query: listQuery.extend({ targetId: z.string().max(100).optional() }),
+      summary:
+        "The audit log of admin actions, newest first (append-only); `q` matches the start of the action, the actor's name, email or handle, or the target id",
+      query: auditQuery,
       responses: { 200: { description: "A page of audit entries", schema: page } },
     },
     async (c, { query }) => c.json(await listAudit(c.get("deps").db, query)),
@@ -383,9 +433,35 @@ export function registerAdminApi(api: ApiRouter) {
     {
       method: "get",
       path: "/api/admin/flags",
-      summary: "Flagged posts (moderators and admins)",
-      responses: { 200: { description: "Flags", schema: anyJson } },
+      summary:
+        "Flagged posts, pending first then newest (moderators and admins); `q` matches the start of the post or of its author's name, email or handle",
+      query: flagsQuery,
+      responses: { 200: { description: "A page of flags", schema: page } },
     },
-    async (c) => c.json({ items: await listFlags(c.get("deps").db) }),
+    async (c, { query }) => c.json(await listFlags(c.get("deps").db, query)),
+  );
+
+  adminRoute(
+    api,
+    "moderator",
+    {
+      method: "post",
+      path: "/api/admin/flags/:id/review",
+      summary:
+        "Resolve (status reviewed) or dismiss a pending flag (moderators and admins; audited)",
+      body: flagReviewInput,
+      responses: {
+        200: { description: "The flag after the review", schema: anyJson },
+        404: { description: "No such flag" },
+        409: {
+          description:
+            "Already reviewed (flag_already_reviewed) or a flag on the reviewer's own post (self_action)",
+        },
+      },
+    },
+    async (c, { body }, actor) =>
+      c.json({
+        flag: await actions.reviewFlag(c.get("deps"), actor, idParam(c), body.decision, body.note),
+      }),
   );
 }

@@ -17,7 +17,6 @@ import { revokeSession } from "../../auth/sessions";
 import { clientIp } from "../../http/client-ip";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
-import { listPayoutQueue } from "../../payments/payouts";
 import { idParam, isStaff, type Need, requireStaffWrite, sessionOf } from "../access";
 import * as actions from "../actions";
 import { money } from "../components/format";
@@ -44,9 +43,18 @@ import { listPayouts, listTransactions, splitsByState } from "../queries/money";
 import { listOutbox } from "../queries/outbox";
 import { overview } from "../queries/overview";
 import { listQuery } from "../queries/paging";
+import { listPayoutQueuePage } from "../queries/payout-queue";
 import { syncHealth } from "../queries/sync-health";
 import { listUsers, userDetail } from "../queries/users";
-import { badgeInput, courseStateInput, disableInput, revokeInput } from "./api";
+import {
+  auditQuery,
+  badgeInput,
+  courseStateInput,
+  disableInput,
+  flagReviewInput,
+  flagsQuery,
+  revokeInput,
+} from "./api";
 
 const FLASH_COOKIE = "peerloop_admin_flash";
 type C = Context<AppEnv>;
@@ -123,7 +131,8 @@ type Form = Record<string, string>;
 
 /**
  * A form post: the role and CSRF checks, then the action. Refusals by the rules (404,
- * 409...) come back as a flash on `back`; a cross-site request gets a bare 403.
+ * 409...) come back as a flash on `back`; a cross-site request gets a bare 403. `need` is
+ * who may post it (admins, unless told).
  */
 function action(
   app: Hono<AppEnv>,
@@ -134,9 +143,10 @@ function action(
     actor: { id: string },
   ) => Promise<{ back: string; text: string; kind?: "ok" | "error" }>,
   backOnError: (c: C) => string,
+  need: Need = "admin",
 ) {
   app.post(path, async (c) => {
-    const gated = gate(c, "admin");
+    const gated = gate(c, need);
     if (gated instanceof Response) return gated;
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/x-www-form-urlencoded|^multipart\/form-data/i.test(type)) {
@@ -145,7 +155,7 @@ function action(
     const raw = await c.req.parseBody();
     const form: Form = {};
     for (const [k, v] of Object.entries(raw)) if (typeof v === "string") form[k] = v;
-    const actor = requireStaffWrite(c, "admin", form[CSRF_FIELD] ?? "");
+    const actor = requireStaffWrite(c, need, form[CSRF_FIELD] ?? "");
     try {
       const done = await run(c, form, { id: actor.id });
       clearAggregates(c.get("deps").db);
@@ -272,14 +282,18 @@ export function registerAdminPages(app: Hono<AppEnv>) {
     const q = parse(
       listQuery.extend({
         status: z.enum(["pending", "completed", "refunded", "failed"]).optional().catch(undefined),
+        queueQ: listQuery.shape.q,
+        queueCursor: listQuery.shape.cursor,
+        payoutsQ: listQuery.shape.q,
+        payoutsCursor: listQuery.shape.cursor,
       }),
       c.req.query(),
     );
     const { db } = c.get("deps");
     const [splits, queue, payouts, transactions] = await Promise.all([
       splitsByState(db, c.req.query("fresh") === "1"),
-      listPayoutQueue(db),
-      listPayouts(db),
+      listPayoutQueuePage(db, { q: q.queueQ, cursor: q.queueCursor }),
+      listPayouts(db, { q: q.payoutsQ, cursor: q.payoutsCursor }),
       listTransactions(db, q),
     ]);
     return html(
@@ -290,8 +304,15 @@ export function registerAdminPages(app: Hono<AppEnv>) {
         queue={queue}
         payouts={payouts}
         transactions={transactions}
-        status={q.status}
-        cursor={q.cursor}
+        params={{
+          queueQ: q.queueQ,
+          queueCursor: q.queueCursor,
+          payoutsQ: q.payoutsQ,
+          payoutsCursor: q.payoutsCursor,
+          q: q.q,
+          status: q.status,
+          cursor: q.cursor,
+        }}
       />,
     );
   });
@@ -321,14 +342,20 @@ export function registerAdminPages(app: Hono<AppEnv>) {
   });
 
   page(app, "/admin/audit", "admin", async (c, ctx) => {
-    const q = parse(listQuery.extend({ targetId: z.string().max(100).optional() }), c.req.query());
+    const q = parse(auditQuery, c.req.query());
     const list = await listAudit(c.get("deps").db, q);
-    return html(c, <AuditPage ctx={ctx} list={list} targetId={q.targetId} cursor={q.cursor} />);
+    return html(
+      c,
+      <AuditPage ctx={ctx} list={list} q={q.q} targetId={q.targetId} cursor={q.cursor} />,
+    );
   });
 
-  page(app, "/admin/flags", "moderator", async (c, ctx) =>
-    html(c, <FlagsPage ctx={ctx} items={await listFlags(c.get("deps").db)} />),
-  );
+  page(app, "/admin/flags", "moderator", async (c, ctx) => {
+    // "any" in the form is an empty status.
+    const q = parse(flagsQuery, { ...c.req.query(), status: c.req.query("status") || undefined });
+    const list = await listFlags(c.get("deps").db, q);
+    return html(c, <FlagsPage ctx={ctx} list={list} q={q.q} status={q.status} cursor={q.cursor} />);
+  });
 
   // --- actions -------------------------------------------------------------------------
   const userPage = (c: C) => `/admin/users/${idParam(c)}`;
@@ -404,10 +431,11 @@ export function registerAdminPages(app: Hono<AppEnv>) {
     async (c, form, actor) => {
       const { recipientId } = parse(z.object({ recipientId: z.uuid() }), form);
       const out = await actions.approvePayoutFor(c.get("deps"), actor, recipientId);
+      const amount = money(out.amountCents, out.currency);
       const text =
         out.status === "paid"
-          ? `Payout of ${money(out.amountCents)} paid${out.transferId ? ` (transfer ${out.transferId})` : ""}.`
-          : `Payout of ${money(out.amountCents)} failed: ${out.error ?? "unknown error"}. The splits are released again.`;
+          ? `Payout of ${amount} paid${out.transferId ? ` (transfer ${out.transferId})` : ""}.`
+          : `Payout of ${amount} failed: ${out.error ?? "unknown error"}. The splits are released again.`;
       return { back: "/admin/money", text, kind: out.status === "paid" ? "ok" : "error" };
     },
     () => "/admin/money",
@@ -422,5 +450,20 @@ export function registerAdminPages(app: Hono<AppEnv>) {
       return { back: `/admin/certificates/${idParam(c)}`, text: "Certificate revoked." };
     },
     (c) => `/admin/certificates/${idParam(c)}`,
+  );
+
+  action(
+    app,
+    "/admin/flags/:id/review",
+    async (c, form, actor) => {
+      const { decision, note } = parse(flagReviewInput, {
+        decision: form.decision,
+        note: form.note || undefined,
+      });
+      const flag = await actions.reviewFlag(c.get("deps"), actor, idParam(c), decision, note);
+      return { back: "/admin/flags", text: `Flag ${flag?.status ?? decision}.` };
+    },
+    () => "/admin/flags",
+    "moderator",
   );
 }

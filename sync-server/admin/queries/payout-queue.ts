@@ -1,0 +1,80 @@
+/**
+ * The payout queue, paged and searchable: what each recipient has released and not been
+ * paid, per currency, largest first. The order is (amount, currency, recipient) descending and
+ * the cursor carries those three, so paging stays exact while the amounts are aggregates.
+ * Same rows as payments' listPayoutQueue (it shares UNPAID_RELEASE).
+ */
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "../../db/database";
+import { type PayoutQueueRow, UNPAID_RELEASE } from "../../payments/payouts";
+import {
+  isUuid,
+  type ListQuery,
+  likePrefix,
+  PAGE_SIZE,
+  type Page,
+  userIdsMatching,
+} from "./paging";
+
+interface QueueCursor {
+  cents: number;
+  currency: string;
+  recipientId: string;
+}
+
+function encodeQueueCursor(r: PayoutQueueRow): string {
+  return `${r.releasedUnpaidCents}_${r.currency}_${r.recipientId}`;
+}
+
+/** Undefined for a missing or malformed cursor: the queue starts at its first page. */
+function decodeQueueCursor(raw: string | undefined): QueueCursor | undefined {
+  const [cents, currency, recipientId] = raw?.split("_") ?? [];
+  if (!cents || !/^\d{1,15}$/.test(cents) || !/^[A-Z]{3}$/.test(currency ?? "")) return undefined;
+  if (!isUuid(recipientId)) return undefined;
+  return { cents: Number(cents), currency: currency ?? "", recipientId };
+}
+
+export async function listPayoutQueuePage(db: Db, query: ListQuery): Promise<Page<PayoutQueueRow>> {
+  const limit = query.limit ?? PAGE_SIZE;
+  const term = likePrefix(query.q);
+  const cursor = decodeQueueCursor(query.cursor);
+  const rows = await queryRows<{
+    recipient_id: string;
+    name: string;
+    email: string;
+    cents: number;
+    currency: string;
+    splits: number;
+    has_account: boolean;
+  }>(
+    db,
+    sql`select s.recipient_id, u.name, u.email, s.currency,
+               sum(r.amount_cents)::int as cents, count(distinct s.id)::int as splits,
+               exists (select 1 from payment_accounts a where a.user_id = s.recipient_id) as has_account
+        from split_releases r
+        join payment_splits s on s.id = r.split_id
+        join users u on u.id = s.recipient_id
+        where ${UNPAID_RELEASE}
+          ${term ? sql`and s.recipient_id in (${userIdsMatching(term)})` : sql``}
+        group by s.recipient_id, u.name, u.email, s.currency
+        ${
+          cursor
+            ? sql`having (sum(r.amount_cents)::int, s.currency, s.recipient_id)
+                   < (${cursor.cents}::int, ${cursor.currency}::text, ${cursor.recipientId}::uuid)`
+            : sql``
+        }
+        order by cents desc, s.currency desc, s.recipient_id desc
+        limit ${limit + 1}`,
+  );
+  const items = rows.slice(0, limit).map((r) => ({
+    recipientId: r.recipient_id,
+    name: r.name,
+    email: r.email,
+    releasedUnpaidCents: r.cents,
+    currency: r.currency,
+    splitCount: r.splits,
+    hasConnectedAccount: r.has_account,
+  }));
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeQueueCursor(last) : null };
+}
