@@ -83,7 +83,9 @@ export async function reassignTeacher(
       .where(eq(enrollments.id, enrollment.id))
       .returning();
     // The unreleased teaching share follows the learner (README "Money"); the old teacher's
-    // upcoming sessions with them are withdrawn, not counted against the learner.
+    // sessions with them that are not completed — upcoming, or overdue and never completed —
+    // are withdrawn, not counted against the learner (the old teacher can no longer complete
+    // them: the share for them is the new teacher's now).
     await moveTeachingShare(tx, {
       enrollmentId: enrollment.id,
       toRecipientId: next ?? course.creatorId,
@@ -92,8 +94,7 @@ export async function reassignTeacher(
     await withdrawSessions(tx, {
       enrollmentId: enrollment.id,
       teacherId: previous ?? course.creatorId,
-      after: now,
-      statuses: ["scheduled"],
+      statuses: ["scheduled", "in_progress"],
       cancelledBy: input.actorId,
       reason: "the learner has a new teacher",
       courseTitle: course.title,

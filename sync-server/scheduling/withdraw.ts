@@ -3,7 +3,7 @@
  * to another teacher), not by either participant: cancelled, never counted as used, and
  * both participants told. Runs in the caller's transaction.
  */
-import { and, eq, gt, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { SessionStatus } from "../../shared/domain/enums";
 import type { Db } from "../db/database";
 import { sessions } from "../db/schema";
@@ -15,8 +15,6 @@ export async function withdrawSessions(
     enrollmentId: string;
     /** Only this teacher's sessions (a reassignment); all when omitted. */
     teacherId?: string;
-    /** Only sessions starting after this instant. */
-    after?: Date;
     statuses: SessionStatus[];
     cancelledBy: string;
     reason: string;
@@ -38,7 +36,6 @@ export async function withdrawSessions(
         eq(sessions.enrollmentId, input.enrollmentId),
         inArray(sessions.status, input.statuses),
         input.teacherId ? eq(sessions.teacherId, input.teacherId) : undefined,
-        input.after ? gt(sessions.scheduledStart, input.after) : undefined,
       ),
     )
     .returning();

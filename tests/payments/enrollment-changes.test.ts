@@ -119,18 +119,24 @@ describe.each(databaseKinds())("enrollment changes and their money on %s", (kind
     });
     expect((await splitsOf(enrollmentId)).reduce((n, x) => n + x.amountCents, 0)).toBe(4999);
 
-    // The old teacher's upcoming session is withdrawn, not counted; both were told.
-    expect(await sessionRow(upcoming)).toMatchObject({
-      status: "cancelled",
-      countsAsUsed: false,
-      cancelledBy: w.creator.id,
-    });
-    expect((await notices(w.teacher.id)).length).toBe(teacherNoticesBefore + 1);
-    expect((await notices(student.id)).length).toBe(learnerNoticesBefore + 1);
-    // One that already started stays, but is no longer the old teacher's to complete.
-    const late = await complete(w.teacher, overdue);
+    // The old teacher's sessions not completed (upcoming, or overdue) are withdrawn, not
+    // counted against the learner; both were told of each. The completed one stays.
+    for (const id of [upcoming, overdue]) {
+      expect(await sessionRow(id)).toMatchObject({
+        status: "cancelled",
+        countsAsUsed: false,
+        cancelledBy: w.creator.id,
+      });
+    }
+    expect((await sessionRow(first))?.status).toBe("completed");
+    expect((await notices(w.teacher.id)).length).toBe(teacherNoticesBefore + 2);
+    expect((await notices(student.id)).length).toBe(learnerNoticesBefore + 2);
+    // A session of the old teacher's that turns up later is not theirs to complete any more.
+    const stray = await addSession(enrollmentId, w.teacher.id, student.id, -6 * HOUR_MS);
+    const late = await complete(w.teacher, stray);
     expect([late.status, late.body.error.code]).toEqual([409, "session_not_completable"]);
-    expect((await sessionRow(overdue))?.status).toBe("scheduled");
+    expect(late.body.error.message).toMatch(/another teacher/);
+    expect((await sessionRow(stray))?.status).toBe("scheduled");
 
     // The new teacher's sessions release to the new teacher, at the same per-session part.
     const second = await addSession(enrollmentId, teacher2.id, student.id, -HOUR_MS);
