@@ -83,6 +83,8 @@ const configSchema = z.object({
   STRIPE_API_URL: z.url().optional(),
   /** Days after purchase (and before the first completed session) a learner may cancel for a full refund. */
   REFUND_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /** A payout still `processing` this many minutes after approval is taken for crashed and recovered. */
+  PAYOUT_STUCK_MINUTES: z.coerce.number().int().min(1).max(1380).default(10),
   /** A session cancelled at least this many hours before its start does not count as used. */
   SESSION_FREE_CANCEL_HOURS: z.coerce.number().min(0).max(720).default(12),
   /** How often the reminder job looks for sessions starting in 24 h / 1 h. */

@@ -6,6 +6,8 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { enrollments, studentTeachers, users } from "../db/schema";
 import { ApiError } from "../http/errors";
+import { moveTeachingShare } from "../payments/reassign-share";
+import { withdrawSessions } from "../scheduling/withdraw";
 import { notify } from "./notify";
 import { findCourse } from "./rules";
 
@@ -74,11 +76,30 @@ export async function reassignTeacher(
     }
     const previous = enrollment.studentTeacherId;
     if (previous === next) return enrollment;
+    const now = new Date();
     const [row] = await tx
       .update(enrollments)
-      .set({ studentTeacherId: next, updatedAt: new Date() })
+      .set({ studentTeacherId: next, updatedAt: now })
       .where(eq(enrollments.id, enrollment.id))
       .returning();
+    // The unreleased teaching share follows the learner (README "Money"); the old teacher's
+    // sessions with them that are not completed — upcoming, or overdue and never completed —
+    // are withdrawn, not counted against the learner (the old teacher can no longer complete
+    // them: the share for them is the new teacher's now).
+    await moveTeachingShare(tx, {
+      enrollmentId: enrollment.id,
+      toRecipientId: next ?? course.creatorId,
+      now,
+    });
+    await withdrawSessions(tx, {
+      enrollmentId: enrollment.id,
+      teacherId: previous ?? course.creatorId,
+      statuses: ["scheduled", "in_progress"],
+      cancelledBy: input.actorId,
+      reason: "the learner has a new teacher",
+      courseTitle: course.title,
+      now,
+    });
     const body = `"${course.title}" has a new teacher for this learner.`;
     await notify(tx, [
       {

@@ -25,6 +25,7 @@ import {
 } from "../db/schema";
 import type { Deps } from "../http/context";
 import { ApiError } from "../http/errors";
+import { withdrawSessions } from "../scheduling/withdraw";
 import { formatMoney, notify } from "./notify";
 import { ProviderError, paymentProvider } from "./provider";
 import { sessionRelease } from "./split";
@@ -32,7 +33,7 @@ import { sessionRelease } from "./split";
 const DAY_MS = 86_400_000;
 type SplitRow = typeof paymentSplits.$inferSelect;
 
-async function releasedSoFar(tx: Db, splitId: string) {
+export async function releasedSoFar(tx: Db, splitId: string) {
   const [row] = await queryRows<{ cents: number; sessions: number; unpaid: number }>(
     tx,
     sql`select coalesce(sum(amount_cents), 0)::int as cents,
@@ -41,6 +42,37 @@ async function releasedSoFar(tx: Db, splitId: string) {
         from split_releases where split_id = ${splitId}`,
   );
   return row ?? { cents: 0, sessions: 0, unpaid: 0 };
+}
+
+/**
+ * The teaching share of a transaction across all its rows (one per teacher it was assigned
+ * to): its amount, what was released of it, in how many session releases, and whether
+ * `sessionId` already has its release.
+ */
+async function teachingShare(tx: Db, transactionId: string, sessionId: string) {
+  const [row] = await queryRows<{
+    total: number;
+    released: number;
+    sessions: number;
+    this_session: number;
+  }>(
+    tx,
+    sql`select (select coalesce(sum(amount_cents), 0) from payment_splits
+                 where transaction_id = ${transactionId} and recipient_type = 'student_teacher'
+                   and status <> 'cancelled')::int as total,
+               coalesce(sum(r.amount_cents), 0)::int as released,
+               count(*) filter (where r.kind = 'session')::int as sessions,
+               count(*) filter (where r.session_id = ${sessionId})::int as this_session
+        from split_releases r join payment_splits s on s.id = r.split_id
+        where s.transaction_id = ${transactionId} and s.recipient_type = 'student_teacher'
+          and s.status <> 'cancelled'`,
+  );
+  return {
+    totalCents: row?.total ?? 0,
+    releasedCents: row?.released ?? 0,
+    sessions: row?.sessions ?? 0,
+    thisSession: (row?.this_session ?? 0) > 0,
+  };
 }
 
 /** Re-derives a split's status from its releases (never touches cancelled splits). */
@@ -75,7 +107,7 @@ async function releaseRest(tx: Db, split: SplitRow, kind: "window" | "completion
 }
 
 /** The locked, not-cancelled splits of an enrollment's paid transaction. */
-async function lockSplits(tx: Db, enrollmentId: string): Promise<SplitRow[]> {
+export async function lockSplits(tx: Db, enrollmentId: string): Promise<SplitRow[]> {
   return tx
     .select({ split: paymentSplits })
     .from(paymentSplits)
@@ -116,7 +148,8 @@ export async function releaseTeacherShareForSession(
   if (session?.status !== "completed") return { releasedCents: 0 };
   const splits = await lockSplits(tx, session.enrollmentId);
   let releasedCents = 0;
-  const teaching = splits.find((s) => s.recipientType === "student_teacher");
+  // The live teaching row; rows closed by a reassignment keep only what they were released.
+  const teaching = splits.find((s) => s.recipientType === "student_teacher" && !s.reassignedAt);
   if (teaching) {
     const [course] = await tx
       .select({ sessionCount: courses.sessionCount, moduleCount: courses.moduleCount })
@@ -124,8 +157,17 @@ export async function releaseTeacherShareForSession(
       .innerJoin(courses, eq(courses.id, enrollments.courseId))
       .where(eq(enrollments.id, session.enrollmentId));
     const count = course?.sessionCount ?? course?.moduleCount ?? 1;
-    const done = await releasedSoFar(tx, teaching.id);
-    const cents = sessionRelease(teaching.amountCents, count, done.cents, done.sessions);
+    // Counted over the whole teaching share (every teacher's row), so a reassignment changes
+    // neither the per-session part nor which session takes the remainder, and a session
+    // released to an earlier teacher is never released again.
+    const share = await teachingShare(tx, teaching.transactionId, sessionId);
+    const own = await releasedSoFar(tx, teaching.id);
+    const cents = share.thisSession
+      ? 0
+      : Math.min(
+          teaching.amountCents - own.cents,
+          sessionRelease(share.totalCents, count, share.releasedCents, share.sessions),
+        );
     if (cents > 0) {
       const inserted = await tx
         .insert(splitReleases)
@@ -189,7 +231,10 @@ export async function runReleaseJob(
                    and exists (select 1 from sessions x
                                where x.enrollment_id = t.enrollment_id and x.status = 'completed'
                                  and not exists (select 1 from split_releases r
-                                                 where r.split_id = s.id and r.session_id = x.id))))`,
+                                                 join payment_splits y on y.id = r.split_id
+                                                 where y.transaction_id = s.transaction_id
+                                                   and y.recipient_type = 'student_teacher'
+                                                   and r.session_id = x.id))))`,
   );
   for (const row of due) {
     await db.transaction(async (txRaw) => {
@@ -328,6 +373,19 @@ export async function cancelEnrollment(
       .update(checkoutSessions)
       .set({ status: "refunded", updatedAt: now })
       .where(eq(checkoutSessions.enrollmentId, enrollmentId));
+    // Its booked sessions go with it (not counted; learner and teacher told).
+    const [course] = await tx
+      .select({ title: courses.title })
+      .from(courses)
+      .where(eq(courses.id, enrollment.courseId));
+    await withdrawSessions(tx, {
+      enrollmentId,
+      statuses: ["scheduled", "in_progress"],
+      cancelledBy: user.id,
+      reason: "the enrollment was cancelled and refunded",
+      courseTitle: course?.title ?? "course",
+      now,
+    });
     await tx
       .update(courses)
       .set({ studentCount: sql`greatest(${courses.studentCount} - 1, 0)` })

@@ -8,6 +8,8 @@
  * `<payout id>:<enrollment id>`, so a retried call never pays twice), then records the
  * outcome. Transfers that fail hand their releases back (released, unclaimed); if none went
  * through the payout is `failed`, otherwise it is `completed` for what was transferred.
+ * A crash between the claim and the record is finished by the money job
+ * (payout-recovery.ts), which sends the same transfers again with the same keys.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
@@ -79,7 +81,7 @@ export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
   }));
 }
 
-interface Claimed {
+export interface Claimed {
   releaseId: string;
   splitId: string;
   enrollmentId: string;
@@ -91,7 +93,7 @@ export async function approvePayout(
   deps: Deps,
   input: { recipientId: string; approvedBy: string },
 ): Promise<PayoutResult> {
-  const { db, config, log } = deps;
+  const { db } = deps;
   const [account] = await db
     .select()
     .from(paymentAccounts)
@@ -160,23 +162,50 @@ export async function approvePayout(
   });
   if (!account) throw new Error("unreachable: checked in the transaction");
 
-  // One transfer per enrollment: its transfer_group ties it to the enrollment's charge.
+  const outcomes = await sendTransfers(deps, payoutId, account.stripeAccountId, claimed);
+  const recorded = await db.transaction((tx) =>
+    recordTransfers(tx as unknown as Db, { payoutId, recipientId: input.recipientId }, outcomes),
+  );
+  const { paid, failed, paidCents } = recorded;
+  const firstTransfer = paid[0]?.transferId ?? null;
+  return {
+    payoutId,
+    status: failed.length ? "failed" : "paid",
+    amountCents: paidCents,
+    transferId: firstTransfer,
+    error: failed.length ? failed.map((f) => f.error).join("; ") : null,
+  };
+}
+
+export interface TransferOutcome {
+  enrollmentId: string;
+  rows: Claimed[];
+  transferId: string | null;
+  error: string | null;
+}
+
+/**
+ * One transfer per enrollment (its transfer_group ties it to the enrollment's charge), each
+ * with the idempotency key `<payout id>:<enrollment id>`: sending the same claimed rows
+ * again — a retry after a crash — gets the same transfer back, never a second one.
+ */
+export async function sendTransfers(
+  deps: Pick<Deps, "config" | "log">,
+  payoutId: string,
+  destination: string,
+  claimed: Claimed[],
+): Promise<TransferOutcome[]> {
   const groups = new Map<string, Claimed[]>();
   for (const r of claimed) groups.set(r.enrollmentId, [...(groups.get(r.enrollmentId) ?? []), r]);
-  const provider = paymentProvider(config);
-  const outcomes: {
-    enrollmentId: string;
-    rows: Claimed[];
-    transferId: string | null;
-    error: string | null;
-  }[] = [];
+  const provider = paymentProvider(deps.config);
+  const outcomes: TransferOutcome[] = [];
   for (const [enrollmentId, rows] of groups) {
     const cents = rows.reduce((n, r) => n + r.cents, 0);
     try {
       const { transferId } = await provider.transfer({
         amountCents: cents,
         currency: rows[0]?.currency ?? "USD",
-        destination: account.stripeAccountId,
+        destination,
         transferGroup: `enrollment_${enrollmentId}`,
         idempotencyKey: `${payoutId}:${enrollmentId}`,
         metadata: { payoutId, enrollmentId },
@@ -184,18 +213,29 @@ export async function approvePayout(
       outcomes.push({ enrollmentId, rows, transferId, error: null });
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
-      log.warn("payout transfer failed", { payoutId, enrollmentId, error });
+      deps.log.warn("payout transfer failed", { payoutId, enrollmentId, error });
       outcomes.push({ enrollmentId, rows, transferId: null, error });
     }
   }
+  return outcomes;
+}
 
+/**
+ * Records a payout's transfers in the caller's transaction: paid releases and their splits
+ * are marked, releases whose transfer failed are handed back (released, unclaimed), and the
+ * payout becomes `completed` for what was transferred, or `failed`.
+ */
+export async function recordTransfers(
+  tx: Db,
+  payout: { payoutId: string; recipientId: string },
+  outcomes: TransferOutcome[],
+) {
+  const { payoutId } = payout;
   const paid = outcomes.filter((o) => o.transferId);
   const failed = outcomes.filter((o) => !o.transferId);
   const paidCents = paid.reduce((n, o) => n + o.rows.reduce((m, r) => m + r.cents, 0), 0);
-  const firstTransfer = paid[0]?.transferId ?? null;
-  await db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const now = new Date();
+  const now = new Date();
+  if (outcomes.length) {
     await tx.insert(payoutTransfers).values(
       outcomes.map((o) => ({
         id: uuidv7(),
@@ -207,55 +247,45 @@ export async function approvePayout(
         error: o.error,
       })),
     );
-    const back = failed.flatMap((o) => o.rows.map((r) => r.releaseId));
-    if (back.length) {
-      await tx.update(splitReleases).set({ payoutId: null }).where(inArray(splitReleases.id, back));
-    }
-    const done = paid.flatMap((o) => o.rows.map((r) => r.releaseId));
-    if (done.length) {
-      await tx.update(splitReleases).set({ paidAt: now }).where(inArray(splitReleases.id, done));
-      const splitIds = [...new Set(paid.flatMap((o) => o.rows.map((r) => r.splitId)))];
-      await tx
-        .update(paymentSplits)
-        .set({ payoutId })
-        .where(and(inArray(paymentSplits.id, splitIds), isNull(paymentSplits.payoutId)));
-      const splits = await tx
-        .select()
-        .from(paymentSplits)
-        .where(inArray(paymentSplits.id, splitIds));
-      for (const split of splits) await refreshSplitStatus(tx, split);
-    }
+  }
+  const back = failed.flatMap((o) => o.rows.map((r) => r.releaseId));
+  if (back.length) {
+    await tx.update(splitReleases).set({ payoutId: null }).where(inArray(splitReleases.id, back));
+  }
+  const done = paid.flatMap((o) => o.rows.map((r) => r.releaseId));
+  if (done.length) {
+    await tx.update(splitReleases).set({ paidAt: now }).where(inArray(splitReleases.id, done));
+    const splitIds = [...new Set(paid.flatMap((o) => o.rows.map((r) => r.splitId)))];
     await tx
-      .update(payouts)
-      .set(
-        paid.length
-          ? {
-              status: "completed",
-              amountCents: paidCents,
-              stripeTransferId: firstTransfer,
-              paidAt: now,
-            }
-          : { status: "failed" },
-      )
-      .where(eq(payouts.id, payoutId));
-    if (paid.length) {
-      await notify(tx, [
-        {
-          userId: input.recipientId,
-          type: "payout",
-          title: "Payout sent",
-          body: `${formatMoney(paidCents, claimed[0]?.currency ?? "USD")} is on its way to your account.`,
-          actionUrl: "/earnings",
-        },
-      ]);
-    }
-  });
-
-  return {
-    payoutId,
-    status: failed.length ? "failed" : "paid",
-    amountCents: paidCents,
-    transferId: firstTransfer,
-    error: failed.length ? failed.map((f) => f.error).join("; ") : null,
-  };
+      .update(paymentSplits)
+      .set({ payoutId })
+      .where(and(inArray(paymentSplits.id, splitIds), isNull(paymentSplits.payoutId)));
+    const splits = await tx.select().from(paymentSplits).where(inArray(paymentSplits.id, splitIds));
+    for (const split of splits) await refreshSplitStatus(tx, split);
+  }
+  await tx
+    .update(payouts)
+    .set(
+      paid.length
+        ? {
+            status: "completed",
+            amountCents: paidCents,
+            stripeTransferId: paid[0]?.transferId ?? null,
+            paidAt: now,
+          }
+        : { status: "failed" },
+    )
+    .where(eq(payouts.id, payoutId));
+  if (paid.length) {
+    await notify(tx, [
+      {
+        userId: payout.recipientId,
+        type: "payout",
+        title: "Payout sent",
+        body: `${formatMoney(paidCents, paid[0]?.rows[0]?.currency ?? "USD")} is on its way to your account.`,
+        actionUrl: "/earnings",
+      },
+    ]);
+  }
+  return { paid, failed, paidCents };
 }

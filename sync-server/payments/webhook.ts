@@ -162,6 +162,15 @@ async function markPaid(
   if (checkout.status === "paid" || checkout.status === "refunded") {
     return { outcome: "already_paid", refund: null };
   }
+  // Final: a failed checkout's payment was refused (and refunded) or never came. A later
+  // success event with another event id must not enroll anyone on money given back.
+  if (checkout.status === "failed") {
+    deps.log.warn("payment event for a failed checkout ignored", {
+      checkoutId: checkout.id,
+      failureReason: checkout.failureReason,
+    });
+    return { outcome: "closed_already", refund: null };
+  }
   const paymentId = paymentIdOf(session);
   const fail = async (reason: string) => {
     await tx

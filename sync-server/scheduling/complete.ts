@@ -8,7 +8,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { sessions } from "../db/schema";
 import { releaseTeacherShareForSession } from "../payments/escrow";
-import { loadEnrollment } from "./facts";
+import { loadEnrollment, teachesEnrollment } from "./facts";
 import { lockSession } from "./locks";
 import { notify } from "./notify";
 
@@ -17,7 +17,10 @@ export const START_EARLY_MS = 15 * 60_000;
 
 export type LifecycleResult =
   | { ok: true; session: typeof sessions.$inferSelect }
-  | { ok: false; code: "not_found" | "not_started" | "wrong_status" };
+  | {
+      ok: false;
+      code: "not_found" | "not_started" | "wrong_status" | "enrollment_cancelled" | "not_teacher";
+    };
 
 async function teachersSession(tx: Db, sessionId: string, teacherId: string) {
   await lockSession(tx, sessionId);
@@ -51,14 +54,22 @@ export async function completeSession(
   if (s.status !== "scheduled" && s.status !== "in_progress")
     return { ok: false, code: "wrong_status" };
   if (input.now.getTime() < s.scheduledStart.getTime()) return { ok: false, code: "not_started" };
+  // Locked before the session row, as a refund and a reassignment lock it first: either
+  // they see this completion, or this sees their outcome.
+  await tx.execute(sql`SELECT 1 FROM enrollments WHERE id = ${s.enrollmentId} FOR SHARE`);
+  const enrollment = await loadEnrollment(tx, s.enrollmentId);
+  if (!enrollment || enrollment.status === "cancelled")
+    return { ok: false, code: "enrollment_cancelled" };
+  // A teacher the learner was moved away from: the rest of the teaching share is no longer
+  // theirs, so completing would release it to the new teacher (README "Money").
+  if (!teachesEnrollment(enrollment, s.teacherId)) return { ok: false, code: "not_teacher" };
   const [row] = await tx
     .update(sessions)
     .set({ status: "completed", recordingUrl: input.recordingUrl, updatedAt: input.now })
     .where(eq(sessions.id, s.id))
     .returning();
   if (!row) return { ok: false, code: "not_found" };
-  const enrollment = await loadEnrollment(tx, s.enrollmentId);
-  if (enrollment) await recomputeStudentsTaught(tx, s.teacherId, enrollment.courseId);
+  await recomputeStudentsTaught(tx, s.teacherId, enrollment.courseId);
   // Escrow: this session's part of the teaching share is earned now (same transaction).
   await releaseTeacherShareForSession(tx, s.id);
   await notify(tx, [
@@ -66,7 +77,7 @@ export async function completeSession(
       userId: s.studentId,
       type: "session_assessment",
       title: "How was your session?",
-      body: `Your ${enrollment?.courseTitle ?? ""} session is complete. Rate it from the Sessions screen.`,
+      body: `Your ${enrollment.courseTitle} session is complete. Rate it from the Sessions screen.`,
     },
   ]);
   return { ok: true, session: row };

@@ -60,7 +60,11 @@ function lifecycle(r: LifecycleResult) {
     "session_not_completable",
     r.code === "not_started"
       ? "This session has not started yet."
-      : "This session is not scheduled or in progress.",
+      : r.code === "enrollment_cancelled"
+        ? "This session's enrollment was cancelled."
+        : r.code === "not_teacher"
+          ? "This learner was moved to another teacher."
+          : "This session is not scheduled or in progress.",
   );
 }
 

@@ -248,6 +248,58 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     expect(cheap.body.outcome).toBe("refund_due");
     expect((await checkoutRow(w, res.body.checkout.id)).failureReason).toBe("amount_mismatch");
     expect((await moneyCounts(w.db))?.enrollments).toBe(before?.enrollments);
+    // Its money went back: a later success event (another event id, the right amount) is
+    // not a payment of this checkout any more.
+    const later = await signAndDeliver(
+      w,
+      await sessionEvent(w, res.body.checkout.id, "checkout.session.completed"),
+    );
+    expect([later.status, later.body.outcome]).toEqual([200, "closed_already"]);
+    expect((await checkoutRow(w, res.body.checkout.id)).status).toBe("failed");
+    expect((await moneyCounts(w.db))?.enrollments).toBe(before?.enrollments);
+  });
+
+  it("never enrolls on a success after refund, even once the learner's other enrollment is cancelled", async () => {
+    const learner = w.learners[7];
+    if (!learner) throw new Error("no learner");
+    const a = await startCheckout(w, learner);
+    const b = await startCheckout(w, learner);
+    await signAndDeliver(
+      w,
+      await sessionEvent(w, a.body.checkout.id, "checkout.session.completed"),
+    );
+    const refused = await signAndDeliver(
+      w,
+      await sessionEvent(w, b.body.checkout.id, "checkout.session.completed"),
+    );
+    expect(refused.body.outcome).toBe("refund_due");
+    // The learner cancels the enrollment they have (refunded): nothing blocks enrolling now.
+    const enrollmentId = (await checkoutRow(w, a.body.checkout.id)).enrollmentId as string;
+    const cancelled = await w.t.call("POST", `/api/enrollments/${enrollmentId}/cancel`, {
+      token: learner.token,
+      body: {},
+    });
+    expect(cancelled.status).toBe(200);
+    const before = await moneyCounts(w.db);
+    const refundsBefore = w.fake?.requests.filter((r) => r.path === "/v1/refunds").length ?? 0;
+    const again = await signAndDeliver(
+      w,
+      await sessionEvent(w, b.body.checkout.id, "checkout.session.async_payment_succeeded"),
+    );
+    expect([again.status, again.body.outcome]).toEqual([200, "closed_already"]);
+    const row = await checkoutRow(w, b.body.checkout.id);
+    expect([row.status, row.failureReason, row.enrollmentId]).toEqual([
+      "failed",
+      "already_enrolled",
+      null,
+    ]);
+    expect({ ...(await moneyCounts(w.db)), events: 0 }).toEqual({ ...before, events: 0 });
+    expect(w.fake?.requests.filter((r) => r.path === "/v1/refunds")).toHaveLength(refundsBefore);
+    const live = await w.db
+      .select()
+      .from(s.enrollments)
+      .where(and(eq(s.enrollments.studentId, learner.id), eq(s.enrollments.status, "enrolled")));
+    expect(live).toEqual([]);
   });
 
   it("rejects a tampered body, a stale or wrong signature, or none, with 400 and no change", async () => {

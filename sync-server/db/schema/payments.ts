@@ -92,12 +92,17 @@ export const paymentSplits = pgTable(
     payoutId: uuid("payout_id").references(() => payouts.id),
     /** Added: record creation. */
     createdAt: createdAt(),
+    /**
+     * Added: the teaching share moved to another teacher at this time. This row then keeps
+     * only what had been released to its recipient; a new row holds the rest (README "Money").
+     */
+    reassignedAt: tz("reassigned_at"),
   },
   (t) => [
-    uniqueIndex("payment_splits_transaction_id_recipient_type_key").on(
-      t.transactionId,
-      t.recipientType,
-    ),
+    // One live row per share; rows closed by a reassignment stay as history.
+    uniqueIndex("payment_splits_transaction_id_recipient_type_key")
+      .on(t.transactionId, t.recipientType)
+      .where(sql`${t.reassignedAt} IS NULL`),
     index().on(t.recipientId, t.status),
     index().on(t.payoutId),
     check("payment_splits_amount_cents_nonnegative", sql`${t.amountCents} >= 0`),
