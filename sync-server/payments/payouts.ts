@@ -48,6 +48,9 @@ export interface PayoutResult {
 export const UNPAID_RELEASE = sql`r.payout_id is null and s.status <> 'cancelled' and s.recipient_type <> 'platform'`;
 
 export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
+  // admin_unpaid_splits holds, per split, the sum of its UNPAID_RELEASE rows (kept by
+  // triggers, migration admin_rollup_triggers): grouping it is cheap however many releases
+  // the ledger holds (platform releases are never paid out, so they pile up).
   const rows = await queryRows<{
     recipient_id: string;
     name: string;
@@ -58,15 +61,12 @@ export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
     has_account: boolean;
   }>(
     db,
-    sql`select s.recipient_id, u.name, u.email, s.currency,
-               sum(r.amount_cents)::int as cents, count(distinct s.id)::int as splits,
-               exists (select 1 from payment_accounts a where a.user_id = s.recipient_id) as has_account
-        from split_releases r
-        join payment_splits s on s.id = r.split_id
-        join users u on u.id = s.recipient_id
-        where ${UNPAID_RELEASE}
-        group by s.recipient_id, u.name, u.email, s.currency
-        order by cents desc, u.name`,
+    sql`select q.recipient_id, u.name, u.email, q.currency, q.cents, q.splits,
+               exists (select 1 from payment_accounts a where a.user_id = q.recipient_id) as has_account
+        from (select recipient_id, currency, sum(cents)::int as cents, count(*)::int as splits
+                from admin_unpaid_splits group by recipient_id, currency) q
+        join users u on u.id = q.recipient_id
+        order by q.cents desc, u.name`,
   );
   return rows.map((r) => ({
     recipientId: r.recipient_id,
