@@ -41,28 +41,40 @@ RETURNS TABLE (metric text, day date, n bigint, cents bigint) LANGUAGE sql STABL
 $$;--> statement-breakpoint
 -- What split p_split still owes its recipient (payments/payouts.ts UNPAID_RELEASE), from its
 -- own release rows. The split's row lock serialises refreshes of one split, and each reads
--- what the ones before it committed.
+-- what the ones before it committed. The change for the recipient is appended as deltas
+-- (old state out, new state in), so no recipient row is locked here.
 CREATE OR REPLACE FUNCTION admin_unpaid_refresh(p_split uuid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   s record;
-  releases int;
-  owed bigint;
+  was record;
+  v_releases int := 0;
+  v_owed bigint := 0;
 BEGIN
   SELECT id, recipient_id, currency, status, recipient_type INTO s
     FROM payment_splits WHERE id = p_split FOR NO KEY UPDATE;
   IF FOUND AND s.status::text <> 'cancelled' AND s.recipient_type <> 'platform' THEN
-    SELECT count(*), coalesce(sum(amount_cents), 0) INTO releases, owed
+    SELECT count(*), coalesce(sum(amount_cents), 0) INTO v_releases, v_owed
       FROM split_releases WHERE split_id = p_split AND payout_id IS NULL;
-  ELSE
-    releases := 0;
   END IF;
-  IF releases = 0 THEN
+  SELECT recipient_id, currency, releases, cents INTO was
+    FROM admin_unpaid_splits WHERE split_id = p_split;
+  IF FOUND THEN
+    IF v_releases > 0 AND was.recipient_id = s.recipient_id AND was.currency = s.currency
+       AND was.releases = v_releases AND was.cents = v_owed THEN
+      RETURN;
+    END IF;
+    INSERT INTO admin_unpaid_deltas (recipient_id, currency, splits, cents)
+    VALUES (was.recipient_id, was.currency, -1, -was.cents);
+  END IF;
+  IF v_releases = 0 THEN
     DELETE FROM admin_unpaid_splits WHERE split_id = p_split;
   ELSE
     INSERT INTO admin_unpaid_splits (split_id, recipient_id, currency, releases, cents)
-    VALUES (p_split, s.recipient_id, s.currency, releases, owed)
+    VALUES (p_split, s.recipient_id, s.currency, v_releases, v_owed)
     ON CONFLICT (split_id) DO UPDATE SET recipient_id = EXCLUDED.recipient_id,
       currency = EXCLUDED.currency, releases = EXCLUDED.releases, cents = EXCLUDED.cents;
+    INSERT INTO admin_unpaid_deltas (recipient_id, currency, splits, cents)
+    VALUES (s.recipient_id, s.currency, 1, v_owed);
   END IF;
 END
 $$;--> statement-breakpoint
@@ -149,7 +161,7 @@ BEGIN
     INSERT INTO admin_counter_deltas (metric, day, n, cents)
     SELECT c.metric, c.day, -sum(c.n), -sum(c.cents) FROM old_rows r CROSS JOIN LATERAL admin_contrib_payment_splits(r) c
      GROUP BY 1, 2 HAVING sum(c.n) <> 0 OR sum(c.cents) <> 0;
-    DELETE FROM admin_unpaid_splits WHERE split_id IN (SELECT id FROM old_rows);
+    PERFORM admin_unpaid_refresh(id) FROM (SELECT DISTINCT id FROM old_rows ORDER BY id) x;
   END IF;
   RETURN NULL;
 END
@@ -228,6 +240,13 @@ BEGIN
   INSERT INTO admin_learner_activity AS a (student_id, last_at)
   SELECT student_id, max(at) FROM moved GROUP BY student_id ORDER BY student_id
   ON CONFLICT (student_id) DO UPDATE SET last_at = greatest(a.last_at, EXCLUDED.last_at);
+  WITH moved AS (DELETE FROM admin_unpaid_deltas RETURNING recipient_id, currency, splits, cents)
+  INSERT INTO admin_unpaid_recipients AS u (recipient_id, currency, splits, cents)
+  SELECT recipient_id, currency, sum(splits), sum(cents) FROM moved
+   GROUP BY recipient_id, currency ORDER BY recipient_id, currency
+  ON CONFLICT (recipient_id, currency) DO UPDATE
+    SET splits = u.splits + EXCLUDED.splits, cents = u.cents + EXCLUDED.cents;
+  DELETE FROM admin_unpaid_recipients WHERE splits = 0;
 END
 $$;--> statement-breakpoint
 -- Recomputes every total from the tables themselves: run by this migration, and by whoever
@@ -236,7 +255,7 @@ CREATE OR REPLACE FUNCTION admin_rollups_rebuild() RETURNS void LANGUAGE plpgsql
 BEGIN
   PERFORM pg_advisory_xact_lock(4857201);
   TRUNCATE admin_counters, admin_counter_deltas, admin_learner_activity, admin_activity_deltas,
-           admin_unpaid_splits;
+           admin_unpaid_splits, admin_unpaid_recipients, admin_unpaid_deltas;
   INSERT INTO admin_counters (metric, day, n, cents)
   SELECT metric, day, sum(n), sum(cents) FROM (
     SELECT c.* FROM users r CROSS JOIN LATERAL admin_contrib_users(r) c
@@ -255,6 +274,9 @@ BEGIN
     FROM split_releases r JOIN payment_splits s ON s.id = r.split_id
    WHERE r.payout_id IS NULL AND s.status::text <> 'cancelled' AND s.recipient_type <> 'platform'
    GROUP BY s.id, s.recipient_id, s.currency;
+  INSERT INTO admin_unpaid_recipients (recipient_id, currency, splits, cents)
+  SELECT recipient_id, currency, count(*), sum(cents) FROM admin_unpaid_splits
+   GROUP BY recipient_id, currency;
 END
 $$;--> statement-breakpoint
 SELECT admin_rollups_rebuild();

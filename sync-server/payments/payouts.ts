@@ -48,9 +48,10 @@ export interface PayoutResult {
 export const UNPAID_RELEASE = sql`r.payout_id is null and s.status <> 'cancelled' and s.recipient_type <> 'platform'`;
 
 export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
-  // admin_unpaid_splits holds, per split, the sum of its UNPAID_RELEASE rows (kept by
-  // triggers, migration admin_rollup_triggers): grouping it is cheap however many releases
-  // the ledger holds (platform releases are never paid out, so they pile up).
+  // admin_unpaid_recipients holds, per recipient, the sum of their UNPAID_RELEASE rows and
+  // how many splits they are on (kept by triggers, migration admin_rollup_triggers; the fold
+  // adds the latest changes): reading it is cheap however many releases the ledger holds.
+  await db.execute(sql`select admin_rollups_fold()`);
   const rows = await queryRows<{
     recipient_id: string;
     name: string;
@@ -61,10 +62,9 @@ export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
     has_account: boolean;
   }>(
     db,
-    sql`select q.recipient_id, u.name, u.email, q.currency, q.cents, q.splits,
+    sql`select q.recipient_id, u.name, u.email, q.currency, q.cents::int as cents, q.splits,
                exists (select 1 from payment_accounts a where a.user_id = q.recipient_id) as has_account
-        from (select recipient_id, currency, sum(cents)::int as cents, count(*)::int as splits
-                from admin_unpaid_splits group by recipient_id, currency) q
+        from admin_unpaid_recipients q
         join users u on u.id = q.recipient_id
         order by q.cents desc, u.name`,
   );

@@ -257,9 +257,15 @@ describe.each(databaseKinds())("admin running totals on %s", (kind) => {
           sql`select split_id, recipient_id, currency, releases, cents::float8 as cents
                 from admin_unpaid_splits order by split_id`,
         ),
+        queryRows(
+          db,
+          sql`select recipient_id, currency, splits, cents::float8 as cents
+                from admin_unpaid_recipients order by recipient_id, currency`,
+        ),
       ]);
     const kept = await read();
     expect(kept[0].length).toBeGreaterThan(5);
+    expect(kept[2].length).toBeGreaterThan(0);
     await db.execute(sql`select admin_rollups_rebuild()`);
     expect(await read()).toEqual(kept);
   });

@@ -54,7 +54,7 @@ export async function unpaidTotals(db: Db): Promise<{ cents: number; recipients:
   const [row] = await queryRows<{ cents: number; recipients: number }>(
     db,
     sql`select coalesce(sum(cents), 0)::float8 as cents, count(distinct recipient_id)::int as recipients
-          from admin_unpaid_splits`,
+          from admin_unpaid_recipients`,
   );
   return { cents: Number(row?.cents ?? 0), recipients: Number(row?.recipients ?? 0) };
 }

@@ -10,7 +10,9 @@
  * - Learner activity works the same way: each progress change appends (student, time), and
  *   the fold keeps each learner's latest time.
  * - What is owed per split (`admin_unpaid_splits`) is recomputed from the split's own few
- *   release rows whenever one of them or the split changes, under the split's row lock.
+ *   release rows whenever one of them or the split changes, under the split's row lock; the
+ *   change is appended as a delta for the recipient, folded into `admin_unpaid_recipients`
+ *   (the payout queue and the overview's pending payouts read that).
  */
 import { bigint, date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { tz } from "./columns";
@@ -55,14 +57,30 @@ export const adminActivityDeltas = pgTable("admin_activity_deltas", {
  * Per split, its released shares not yet claimed by a payout (payments/payouts.ts
  * UNPAID_RELEASE): one row per split that has any, so the payout queue groups these.
  */
-export const adminUnpaidSplits = pgTable(
-  "admin_unpaid_splits",
+export const adminUnpaidSplits = pgTable("admin_unpaid_splits", {
+  splitId: uuid("split_id").primaryKey(),
+  recipientId: uuid("recipient_id").notNull(),
+  currency: text("currency").notNull(),
+  releases: integer("releases").notNull(),
+  cents: bigint("cents", { mode: "number" }).notNull(),
+});
+
+/** Per recipient and currency: what their splits owe them and how many splits that is. */
+export const adminUnpaidRecipients = pgTable(
+  "admin_unpaid_recipients",
   {
-    splitId: uuid("split_id").primaryKey(),
     recipientId: uuid("recipient_id").notNull(),
     currency: text("currency").notNull(),
-    releases: integer("releases").notNull(),
+    splits: integer("splits").notNull(),
     cents: bigint("cents", { mode: "number" }).notNull(),
   },
-  (t) => [index().on(t.recipientId)],
+  (t) => [primaryKey({ columns: [t.recipientId, t.currency] })],
 );
+
+/** Changes to admin_unpaid_recipients not folded in yet. */
+export const adminUnpaidDeltas = pgTable("admin_unpaid_deltas", {
+  recipientId: uuid("recipient_id").notNull(),
+  currency: text("currency").notNull(),
+  splits: integer("splits").notNull(),
+  cents: bigint("cents", { mode: "number" }).notNull(),
+});
