@@ -243,6 +243,47 @@ describe.each(databaseKinds())("admin running totals on %s", (kind) => {
     expect(back.pendingPayoutCents - cancelled.pendingPayoutCents).toBe(300);
   });
 
+  it("stay exact when many writers change the same splits at once", async () => {
+    const [creator] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from users where email = 'lena@peerloop.demo'`,
+    );
+    const { splitIds } = await releasedSplits(db, creator?.id ?? "", [10, 20, 30, 40, 50, 60]);
+    const payoutId = uuidv7();
+    await db.insert(s.payouts).values({
+      id: payoutId,
+      recipientId: creator?.id ?? "",
+      amountCents: 0,
+      status: "processing",
+      approvedBy: w.admin.id,
+      approvedAt: new Date(),
+    });
+    const before = await expectTotalsMatchScans();
+    // On Postgres these run on several pooled connections, interleaved.
+    await Promise.all(
+      splitIds.flatMap((splitId, i) => [
+        db.transaction(async (tx) => {
+          await tx.insert(s.splitReleases).values({ splitId, kind: "completion", amountCents: 5 });
+          await tx.execute(
+            sql`update split_releases set payout_id = ${payoutId} where split_id = ${splitId} and kind = 'window'`,
+          );
+        }),
+        db.execute(sql`update payment_splits set released_at = now() where id = ${splitId}`),
+        db.insert(s.users).values({
+          id: uuidv7(),
+          email: `concurrent${i}@example.com`,
+          passwordHash: "x",
+          name: `Concurrent ${i}`,
+          handle: `concurrent_${i}`,
+        }),
+      ]),
+    );
+    const after = await expectTotalsMatchScans();
+    // Each split: its window release claimed, a 5-cent completion release owed.
+    expect(after.pendingPayoutCents - before.pendingPayoutCents).toBe(6 * 5 - 210);
+    expect(after.users).toBe(before.users + 6);
+  });
+
   it("rebuilt from scratch equal what the triggers kept", async () => {
     await db.execute(sql`select admin_rollups_fold()`);
     const read = () =>
