@@ -9,6 +9,7 @@
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { authSessions, syncMetrics, users } from "../db/schema";
+import { foldRollups } from "./queries/rollups";
 
 export const SYNC_METRIC_KINDS = ["pull", "push", "rejected", "conflict", "stream"] as const;
 export type SyncMetricKind = (typeof SYNC_METRIC_KINDS)[number];
@@ -41,9 +42,12 @@ function tallyOf(db: Db): Tally {
   if (!t.timer) {
     const tally = t;
     tally.timer = setInterval(() => {
-      void flushSyncMetrics(db).catch(() => {
-        // The database went away (shutdown): the few counts of the last seconds are lost.
-      });
+      void flushSyncMetrics(db)
+        // Also folds the running totals' deltas, so they stay few between dashboard reads.
+        .then(() => foldRollups(db))
+        .catch(() => {
+          // The database went away (shutdown): the few counts of the last seconds are lost.
+        });
     }, FLUSH_MS);
     tally.timer.unref();
   }

@@ -50,6 +50,10 @@ export interface PayoutResult {
 export const UNPAID_RELEASE = sql`r.payout_id is null and s.status <> 'cancelled' and s.recipient_type <> 'platform'`;
 
 export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
+  // admin_unpaid_recipients holds, per recipient, the sum of their UNPAID_RELEASE rows and
+  // how many splits they are on (kept by triggers, migration admin_rollup_triggers; the fold
+  // adds the latest changes): reading it is cheap however many releases the ledger holds.
+  await db.execute(sql`select admin_rollups_fold()`);
   const rows = await queryRows<{
     recipient_id: string;
     name: string;
@@ -60,15 +64,11 @@ export async function listPayoutQueue(db: Db): Promise<PayoutQueueRow[]> {
     has_account: boolean;
   }>(
     db,
-    sql`select s.recipient_id, u.name, u.email, s.currency,
-               sum(r.amount_cents)::int as cents, count(distinct s.id)::int as splits,
-               exists (select 1 from payment_accounts a where a.user_id = s.recipient_id) as has_account
-        from split_releases r
-        join payment_splits s on s.id = r.split_id
-        join users u on u.id = s.recipient_id
-        where ${UNPAID_RELEASE}
-        group by s.recipient_id, u.name, u.email, s.currency
-        order by cents desc, u.name`,
+    sql`select q.recipient_id, u.name, u.email, q.currency, q.cents::int as cents, q.splits,
+               exists (select 1 from payment_accounts a where a.user_id = q.recipient_id) as has_account
+        from admin_unpaid_recipients q
+        join users u on u.id = q.recipient_id
+        order by q.cents desc, u.name`,
   );
   return rows.map((r) => ({
     recipientId: r.recipient_id,

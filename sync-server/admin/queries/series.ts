@@ -1,4 +1,7 @@
-/** Time series for the charts: one point per UTC day or minute, gaps filled with zeros. */
+/**
+ * Time series for the charts: one point per UTC day or minute, gaps filled with zeros. The
+ * per-day series (enrollments, revenue) are read from the running totals (rollups.ts).
+ */
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/database";
 
@@ -18,35 +21,10 @@ export function dayKeys(days: number, now = new Date()): string[] {
   );
 }
 
-function fill(keys: string[], rows: { at: string; value: number }[]): Point[] {
+/** One point per key, zero where `rows` has none. */
+export function fillDays(keys: string[], rows: { at: string; value: number }[]): Point[] {
   const byKey = new Map(rows.map((r) => [r.at, Number(r.value)]));
   return keys.map((at) => ({ at, value: byKey.get(at) ?? 0 }));
-}
-
-export async function enrollmentsPerDay(db: Db, days: number): Promise<Point[]> {
-  const keys = dayKeys(days);
-  const rows = await queryRows<{ at: string; value: number }>(
-    db,
-    sql`select to_char(enrolled_at at time zone 'UTC', 'YYYY-MM-DD') as at, count(*)::int as value
-          from enrollments
-         where enrolled_at >= ${keys[0]}::date at time zone 'UTC'
-         group by 1`,
-  );
-  return fill(keys, rows);
-}
-
-/** Completed payments per day, in cents (one currency: the platform's, USD). */
-export async function revenuePerDay(db: Db, days: number): Promise<Point[]> {
-  const keys = dayKeys(days);
-  const rows = await queryRows<{ at: string; value: number }>(
-    db,
-    sql`select to_char(coalesce(paid_at, created_at) at time zone 'UTC', 'YYYY-MM-DD') as at,
-               sum(amount_cents)::float8 as value
-          from transactions
-         where status = 'completed' and created_at >= ${keys[0]}::date at time zone 'UTC' - interval '1 day'
-         group by 1`,
-  );
-  return fill(keys, rows);
 }
 
 /** Sync requests of `kinds` per minute over the last `minutes` (or per hour with `hourly`). */
@@ -75,5 +53,5 @@ export async function syncTraffic(
            )})
          group by 1`,
   );
-  return fill(keys, rows);
+  return fillDays(keys, rows);
 }

@@ -37,7 +37,12 @@ export const authSessions = pgTable(
     /** Added (admin): last sync request from this device, written at most once a minute. */
     lastSyncAt: tz("last_sync_at"),
   },
-  (t) => [uniqueIndex("auth_sessions_token_hash_key").on(t.tokenHash), index().on(t.userId)],
+  (t) => [
+    uniqueIndex("auth_sessions_token_hash_key").on(t.tokenHash),
+    index().on(t.userId),
+    /** Added (admin): "devices syncing now" reads the last few minutes of this. */
+    index().on(t.lastSyncAt),
+  ],
 );
 
 export const authTokenPurpose = pgEnum("auth_token_purpose", ["verify_email", "reset_password"]);

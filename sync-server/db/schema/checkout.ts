@@ -92,6 +92,8 @@ export const splitReleases = pgTable(
       .on(t.splitId, t.kind)
       .where(sql`${t.kind} <> 'session'`),
     index().on(t.payoutId),
+    /** Added: a split's releases (escrow and the admin rollup's per-split refresh). */
+    index().on(t.splitId),
     check("split_releases_kind", sql`${t.kind} IN ('window', 'session', 'completion')`),
     check(
       "split_releases_session_kind",

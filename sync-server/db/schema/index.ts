@@ -1,5 +1,6 @@
 /** The whole database schema (drizzle-kit reads this file; see drizzle.config.ts). */
 export * from "./admin";
+export * from "./admin-rollups";
 export * from "./auth";
 export * from "./booking";
 export * from "./certificates";
