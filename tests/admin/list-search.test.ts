@@ -273,6 +273,27 @@ describe.each(databaseKinds())("admin list paging and search on %s", (kind) => {
     expect((await get("/api/admin/money/transactions?q=_%25")).body.items).toEqual([]);
   });
 
+  it("pages through rows that share one microsecond timestamp (one transaction's now())", async () => {
+    // A cursor carries milliseconds; Postgres keeps microseconds. Rows written by one
+    // statement share their timestamp exactly and must still each appear once.
+    const target = uuidv7();
+    await db()
+      .insert(s.adminAuditLog)
+      .values(
+        [1, 2, 3, 4].map(() => ({
+          id: uuidv7(),
+          actorId: w.admin.id,
+          action: "test.same_instant",
+          targetType: "test",
+          targetId: target,
+          at: sql`'2026-01-02 03:04:05.678901+00'::timestamptz`,
+        })),
+      );
+    const seen = await pageAll(`/api/admin/audit?targetId=${target}&limit=1`, (r) => String(r.id));
+    expect(seen.seen).toHaveLength(4);
+    expect(new Set(seen.seen).size).toBe(4);
+  });
+
   it("searches the audit log by action, actor or target, paging exactly once", async () => {
     const order = sql`order by a.at desc, a.id desc`;
     const all = await pageAll("/api/admin/audit?limit=6", (r) => String(r.id));

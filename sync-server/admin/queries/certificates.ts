@@ -6,6 +6,7 @@ import {
   decodeCursor,
   type ListQuery,
   likePrefix,
+  olderThan,
   PAGE_SIZE,
   pageOf,
   userIdsMatching,
@@ -52,9 +53,7 @@ export async function listCertificates(db: Db, query: ListQuery) {
                 select c.id from certificates c where c.course_id in
                   (select co.id from courses co where lower(co.title) like ${term}))`
             : undefined,
-        cursor
-          ? sql`(${certificates.issuedAt}, ${certificates.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`
-          : undefined,
+        olderThan(certificates.issuedAt, certificates.id, cursor),
       ),
     )
     .orderBy(desc(certificates.issuedAt), desc(certificates.id))

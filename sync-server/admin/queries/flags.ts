@@ -9,6 +9,7 @@ import type { ContentFlagStatus } from "../../../shared/domain/enums";
 import type { Db } from "../../db/database";
 import { contentFlags, posts, users } from "../../db/schema";
 import {
+  cursorAt,
   isUuid,
   type ListQuery,
   likePrefix,
@@ -77,7 +78,7 @@ export async function listFlags(db: Db, query: ListQuery & { status?: ContentFla
         term ? flagsMatching(term) : undefined,
         cursor
           ? sql`(${isPending}, ${contentFlags.createdAt}, ${contentFlags.id})
-                < (${cursor.pending}::boolean, ${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`
+                < (${cursor.pending}::boolean, ${cursorAt(contentFlags.createdAt, contentFlags.id, cursor)}, ${cursor.id}::uuid)`
           : undefined,
       ),
     )

@@ -2,7 +2,7 @@
 import { and, desc, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { emailOutbox } from "../../db/schema";
-import { decodeCursor, type ListQuery, likePrefix, PAGE_SIZE, pageOf } from "./paging";
+import { decodeCursor, type ListQuery, likePrefix, olderThan, PAGE_SIZE, pageOf } from "./paging";
 
 export async function listOutbox(db: Db, query: ListQuery & { status?: string }) {
   const limit = query.limit ?? PAGE_SIZE;
@@ -25,9 +25,7 @@ export async function listOutbox(db: Db, query: ListQuery & { status?: string })
       and(
         term ? sql`lower(${emailOutbox.toAddress}) like ${term}` : undefined,
         query.status ? sql`${emailOutbox.status} = ${query.status}::email_status` : undefined,
-        cursor
-          ? sql`(${emailOutbox.createdAt}, ${emailOutbox.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`
-          : undefined,
+        olderThan(emailOutbox.createdAt, emailOutbox.id, cursor),
       ),
     )
     .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))

@@ -52,6 +52,17 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => Cursor): 
   return { items, nextCursor: more ? encodeCursor(keyOf(last).at, keyOf(last).id) : null };
 }
 
+/**
+ * The cursor row's own timestamp, read back from its table. The cursor carries milliseconds
+ * (a JS Date) but Postgres keeps microseconds: comparing against the rounded value would skip
+ * the rows that share the cursor row's timestamp (one transaction's `now()`) with a smaller
+ * id. Falls back to the cursor's value if the row is gone.
+ */
+export function cursorAt(at: AnyPgColumn, id: AnyPgColumn, cursor: Cursor): SQL {
+  return sql`coalesce((select k.${sql.identifier(at.name)} from ${at.table} k
+    where k.${sql.identifier(id.name)} = ${cursor.id}::uuid), ${cursor.at.toISOString()}::timestamptz)`;
+}
+
 /** `(at, id) < cursor`: the rows after the cursor in newest-first order (undefined: all). */
 export function olderThan(
   at: AnyPgColumn,
@@ -59,7 +70,7 @@ export function olderThan(
   cursor: Cursor | undefined,
 ): SQL | undefined {
   if (!cursor) return undefined;
-  return sql`(${at}, ${id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
+  return sql`(${at}, ${id}) < (${cursorAt(at, id, cursor)}, ${cursor.id}::uuid)`;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   users,
 } from "../../db/schema";
 import type { SyncHub } from "../../sync/hub";
-import { decodeCursor, type ListQuery, likePrefix, PAGE_SIZE, pageOf } from "./paging";
+import { decodeCursor, type ListQuery, likePrefix, olderThan, PAGE_SIZE, pageOf } from "./paging";
 
 export const userColumns = {
   id: users.id,
@@ -63,9 +63,7 @@ export async function listUsers(db: Db, query: ListQuery) {
               sql`lower(${users.handle}) like ${term}`,
             )
           : undefined,
-        cursor
-          ? sql`(${users.createdAt}, ${users.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`
-          : undefined,
+        olderThan(users.createdAt, users.id, cursor),
       ),
     )
     .orderBy(desc(users.createdAt), desc(users.id))
