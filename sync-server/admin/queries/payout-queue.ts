@@ -2,11 +2,13 @@
  * The payout queue, paged and searchable: what each recipient has released and not been
  * paid, per currency, largest first. The order is (amount, currency, recipient) descending and
  * the cursor carries those three, so paging stays exact while the amounts are aggregates.
- * Same rows as payments' listPayoutQueue (it shares UNPAID_RELEASE).
+ * Same rows as payments' listPayoutQueue: both read the per-recipient running totals of
+ * unpaid releases (admin_unpaid_recipients), so a page costs the same however large the
+ * ledger grows.
  */
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/database";
-import { type PayoutQueueRow, UNPAID_RELEASE } from "../../payments/payouts";
+import type { PayoutQueueRow } from "../../payments/payouts";
 import {
   isUuid,
   type ListQuery,
@@ -15,6 +17,7 @@ import {
   type Page,
   userIdsMatching,
 } from "./paging";
+import { foldRollups } from "./rollups";
 
 interface QueueCursor {
   cents: number;
@@ -38,6 +41,7 @@ export async function listPayoutQueuePage(db: Db, query: ListQuery): Promise<Pag
   const limit = query.limit ?? PAGE_SIZE;
   const term = likePrefix(query.q);
   const cursor = decodeQueueCursor(query.cursor);
+  await foldRollups(db);
   const rows = await queryRows<{
     recipient_id: string;
     name: string;
@@ -48,22 +52,19 @@ export async function listPayoutQueuePage(db: Db, query: ListQuery): Promise<Pag
     has_account: boolean;
   }>(
     db,
-    sql`select s.recipient_id, u.name, u.email, s.currency,
-               sum(r.amount_cents)::int as cents, count(distinct s.id)::int as splits,
-               exists (select 1 from payment_accounts a where a.user_id = s.recipient_id) as has_account
-        from split_releases r
-        join payment_splits s on s.id = r.split_id
-        join users u on u.id = s.recipient_id
-        where ${UNPAID_RELEASE}
-          ${term ? sql`and s.recipient_id in (${userIdsMatching(term)})` : sql``}
-        group by s.recipient_id, u.name, u.email, s.currency
-        ${
-          cursor
-            ? sql`having (sum(r.amount_cents)::int, s.currency, s.recipient_id)
-                   < (${cursor.cents}::int, ${cursor.currency}::text, ${cursor.recipientId}::uuid)`
-            : sql``
-        }
-        order by cents desc, s.currency desc, s.recipient_id desc
+    sql`select q.recipient_id, u.name, u.email, q.currency, q.cents::int as cents, q.splits,
+               exists (select 1 from payment_accounts a where a.user_id = q.recipient_id) as has_account
+        from admin_unpaid_recipients q
+        join users u on u.id = q.recipient_id
+        where q.cents > 0
+          ${term ? sql`and q.recipient_id in (${userIdsMatching(term)})` : sql``}
+          ${
+            cursor
+              ? sql`and (q.cents, q.currency, q.recipient_id)
+                     < (${cursor.cents}::bigint, ${cursor.currency}::text, ${cursor.recipientId}::uuid)`
+              : sql``
+          }
+        order by q.cents desc, q.currency desc, q.recipient_id desc
         limit ${limit + 1}`,
   );
   const items = rows.slice(0, limit).map((r) => ({
