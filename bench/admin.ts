@@ -37,7 +37,7 @@ const TARGET_MS = 300;
 const NOTES = `
 Notes:
 - Overview figures, splits by state, the payout queue and pending payouts read running totals
-  kept by triggers (migration \`0010_admin_rollup_triggers\`; README "Admin dashboard", running
+  kept by triggers (migration \`0013_admin_rollup_triggers\`; README "Admin dashboard", running
   totals), so recomputing them (\`fresh=1\`) reads a few hundred rows: before, the recompute
   scanned the ledger (~800 ms here, and the payout queue ~850 ms on every money page once the
   data had realistic escrow releases). The 30-second cache stays; "cached" rows show it.
