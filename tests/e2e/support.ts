@@ -69,14 +69,25 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
 
 /** Waits until the sync status no longer says anything is waiting or downloading. */
 export async function waitSynced(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const t = document.querySelector(".sync")?.textContent ?? "";
-      return /^Online/.test(t) && !/waiting|Downloading|Opening/.test(t) && /Synced/.test(t);
-    },
-    undefined,
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      () => {
+        const t = document.querySelector(".sync")?.textContent ?? "";
+        return /^Online/.test(t) && !/waiting|Downloading|Opening/.test(t) && /Synced/.test(t);
+      },
+      undefined,
+      { timeout },
+    );
+  } catch (err) {
+    // Say what the status showed instead: the difference between slow and stuck.
+    const shown = await page
+      .locator(".sync")
+      .first()
+      .textContent()
+      .catch(() => null);
+    await screenshot(page, "sync-timeout");
+    throw new Error(`sync status never settled; it shows "${shown}"`, { cause: err });
+  }
 }
 
 /** The page is controlled by the service worker (so it would load with no network). */
