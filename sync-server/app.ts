@@ -9,7 +9,6 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { cors } from "hono/cors";
-import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import { uuidv7 } from "../shared/ids/uuidv7";
@@ -22,6 +21,7 @@ import { registerReassignRoutes } from "./credentials/reassign-routes";
 import { registerCredentialRoutes } from "./credentials/routes";
 import { ApiRouter } from "./http/api-router";
 import type { AppEnv, Deps } from "./http/context";
+import { handleError } from "./http/error-handler";
 import { ApiError, errorBody } from "./http/errors";
 import { buildOpenApi } from "./http/openapi";
 import { serveClient } from "./http/static";
@@ -118,21 +118,7 @@ export function createApp(deps: Deps) {
   app.notFound((c) =>
     c.json(errorBody("not_found", `Nothing at ${c.req.method} ${c.req.path}.`), 404),
   );
-  app.onError((err, c) => {
-    if (err instanceof ApiError) {
-      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
-      return c.json(errorBody(err.code, err.message, err.details), err.status);
-    }
-    if (err instanceof HTTPException && err.status < 500) {
-      return c.json(errorBody("validation_failed", err.message || "Bad request."), err.status);
-    }
-    (c.get("log") ?? deps.log).error("unhandled error", {
-      err,
-      method: c.req.method,
-      path: c.req.path,
-    });
-    return c.json(errorBody("internal", "Something went wrong on our side."), 500);
-  });
+  app.onError((err, c) => handleError(err, c, deps.log));
   return app;
 }
 

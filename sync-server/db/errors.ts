@@ -21,3 +21,13 @@ export function uniqueViolation(err: unknown): string | undefined {
   const pg = pgError(err);
   return pg?.code === "23505" ? (pg.constraint ?? "") : undefined;
 }
+
+/**
+ * True for SQLSTATE class 22, "data exception": Postgres refused a value as input (a malformed
+ * uuid or timestamp, a NUL byte in text, a number out of range). Routes validate what they
+ * read, so reaching this means a check was missed; the value came from the request, though,
+ * and the caller deserves a 400, not a 500.
+ */
+export function dataException(err: unknown): boolean {
+  return pgError(err)?.code?.startsWith("22") ?? false;
+}
