@@ -1,6 +1,6 @@
 /**
  * Server-rendered pages for anyone holding a certificate link: the verification page and
- * a printable A4-landscape certificate (the browser's "Save as PDF" makes the PDF). No
+ * a printable A4-landscape certificate (its PDF is `pdf/certificate-pdf.ts`). No
  * script, no login; every value from a credential is escaped.
  */
 import type { Verification } from "./verify";
@@ -56,6 +56,7 @@ export function verificationPage(id: string, v: Verification): string {
 ${c.revokedAt ? `<dt>Revoked</dt><dd>${esc(moment(c.revokedAt))}</dd><dt>Why</dt><dd>${esc(c.revocationReason ?? "")}</dd>` : ""}
 </dl>
 <p><a href="/verify/${esc(id)}/print">Printable certificate</a> ·
+<a href="/verify/${esc(id)}.pdf">PDF</a> ·
 <a href="/verify/${esc(id)}.json">The signed credential (JSON)</a></p>`
     : "";
   return layout(
@@ -81,7 +82,7 @@ padding:18mm;border:3mm double #1a4fd6;text-align:center;display:flex;flex-direc
 @media print{body{background:#fff}.cert{margin:0}.noprint{display:none}}`;
   return layout(
     `${c.achievement} · ${c.learnerName}`,
-    `<p class="noprint" style="text-align:center">Use your browser's Print (Save as PDF) for a PDF.</p>
+    `<p class="noprint" style="text-align:center">Use your browser's Print, or <a href="/verify/${esc(id)}.pdf">download the PDF</a>.</p>
 <main class="cert">
 ${v.status === "valid" ? "" : `<p class="stamp">${esc(HEADLINE[v.status])}</p>`}
 <p>PeerLoop certifies that</p>

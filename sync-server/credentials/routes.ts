@@ -17,6 +17,7 @@ import type { ApiRouter } from "../http/api-router";
 import { verifyUrl } from "./credential";
 import type { CertificateRecord } from "./issue";
 import { printablePage, verificationPage } from "./pages";
+import { certificatePdf } from "./pdf/certificate-pdf";
 import { issueAsCreator, listRecommendations, recommendCertificate } from "./recommendations";
 import { signingKey, trustedKeys } from "./signing-key";
 import { registerTeacherRoutes } from "./teacher-routes";
@@ -75,23 +76,34 @@ function registerPublicRoutes(api: ApiRouter) {
       method: "get",
       path: "/verify/:id",
       tag: TAG,
-      summary: "Public verification page of a certificate (HTML; `/verify/<id>.json` for JSON)",
+      summary:
+        "Public verification page of a certificate (HTML; `/verify/<id>.json` for JSON, `/verify/<id>.pdf` for the certificate as a PDF)",
       auth: "none",
       responses: {
-        200: { description: "Valid or revoked; for `.json`, the credential and its status" },
+        200: {
+          description:
+            "Valid or revoked; for `.json`, the credential and its status; for `.pdf`, the certificate (revoked ones stamped so)",
+        },
         404: { description: "Not a genuine certificate (the page says why)" },
       },
     },
     async (c) => {
       const { db, config } = c.get("deps");
       const raw = c.req.param("id") ?? "";
-      const asJson = raw.endsWith(".json");
-      const id = asJson ? raw.slice(0, -5) : raw;
+      const format = /\.(json|pdf)$/.exec(raw)?.[1];
+      const id = format ? raw.slice(0, -(format.length + 1)) : raw;
       const { verification, credential } = await verifyById(db, config, id);
       const status = verification.status === "not_genuine" ? 404 : 200;
       // Revocation can happen at any moment: never cache the answer.
       c.header("cache-control", "no-store");
-      if (asJson) return c.json({ verification, credential }, status);
+      if (format === "json") return c.json({ verification, credential }, status);
+      const pdf = format === "pdf" ? certificatePdf(verification) : null;
+      if (pdf) {
+        return c.body(pdf, 200, {
+          "content-type": "application/pdf",
+          "content-disposition": `inline; filename="peerloop-certificate-${id}.pdf"`,
+        });
+      }
       return c.html(verificationPage(id, verification), status);
     },
   );

@@ -55,7 +55,11 @@ function Body({ me, isCreator }: { me: string; isCreator: boolean }) {
               </a>{" "}
               ·{" "}
               <a href={`/verify/${c.id}/print`} target="_top">
-                Print or save as PDF
+                Print
+              </a>{" "}
+              ·{" "}
+              <a href={`/verify/${c.id}.pdf`} target="_top" download>
+                Download PDF
               </a>
             </li>
           ))}
