@@ -19,6 +19,7 @@ import { registerAuthRoutes } from "./auth/routes";
 import { registerCatalogRoutes } from "./catalog/routes";
 import { registerReassignRoutes } from "./credentials/reassign-routes";
 import { registerCredentialRoutes } from "./credentials/routes";
+import { allowedMethodsFor } from "./http/allowed-methods";
 import { ApiRouter } from "./http/api-router";
 import type { AppEnv, Deps } from "./http/context";
 import { handleError } from "./http/error-handler";
@@ -115,9 +116,21 @@ export function createApp(deps: Deps) {
   // The built PWA (dist/client) and its routes; falls through when it is not built.
   app.use("*", serveClient());
 
-  app.notFound((c) =>
-    c.json(errorBody("not_found", `Nothing at ${c.req.method} ${c.req.path}.`), 404),
-  );
+  const allowedMethods = allowedMethodsFor(api.specs);
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length) {
+      c.header("allow", allowed.join(", "));
+      return c.json(
+        errorBody(
+          "method_not_allowed",
+          `${c.req.path} answers ${allowed.join(", ")}, not ${c.req.method}.`,
+        ),
+        405,
+      );
+    }
+    return c.json(errorBody("not_found", `Nothing at ${c.req.method} ${c.req.path}.`), 404);
+  });
   app.onError((err, c) => handleError(err, c, deps.log));
   return app;
 }

@@ -87,6 +87,22 @@ describe.each(databaseKinds())("HTTP basics on %s", (kind) => {
     expect(await stored()).toEqual(before);
   });
 
+  it.each([
+    ["GET", "/api/auth/login", "POST"],
+    ["DELETE", "/api/courses/intro-to-claude-code", "GET, HEAD"],
+    ["PUT", "/sync/progress/pull", "GET, HEAD"],
+  ])(
+    "answers %s %s with 405 method_not_allowed and what it allows",
+    async (method, path, allow) => {
+      const before = await stored();
+      const res = await t.call(method, path, method === "GET" ? {} : { body: { a: 1 } });
+      expect(res.status).toBe(405);
+      expect(res.body.error.code).toBe("method_not_allowed");
+      expect(res.headers.get("allow")).toBe(allow);
+      expect(await stored()).toEqual(before);
+    },
+  );
+
   it("serves an OpenAPI 3.1 document listing every route", () => {
     expect(spec.openapi).toMatch(/^3\.1\./);
     expect(spec.info.version).toBe(VERSION);
