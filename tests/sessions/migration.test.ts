@@ -11,7 +11,9 @@ import { getRxStorageMemory } from "rxdb/plugins/storage-memory";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPeerloopDatabase, type PeerloopDatabase } from "../../client/sync/database";
 import { startSync } from "../../client/sync/replication";
+import { defineCollection } from "../../shared/sync/collection";
 import { sessions as v1 } from "../../shared/sync/collections/teaching";
+import { ISO_TIME_MAX } from "../../shared/sync/fields";
 import { collections } from "../../shared/sync/registry";
 import { toRxJsonSchema } from "../../shared/sync/rx-schema";
 import { submitRequest } from "../../sync-server/scheduling/requests";
@@ -23,12 +25,16 @@ const BASE = "http://peerloop.device";
 const NEW_FIELDS = ["countsAsUsed", "freeCancelUntil"] as const;
 
 /** The declaration as it was before version 1. */
-const v0 = {
-  ...v1,
+const v0 = defineCollection({
+  name: v1.name,
   version: 0,
   schema: v1.schema.omit({ countsAsUsed: true, freeCancelUntil: true }),
-  migrations: undefined,
-};
+  indexes: v1.indexes,
+  indexedMaxLength: { scheduledStart: ISO_TIME_MAX },
+  scopeKinds: v1.scopeKinds,
+  write: "server",
+  conflict: "server-wins",
+});
 
 let t: TestApp;
 let w: World;
