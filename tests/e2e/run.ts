@@ -50,9 +50,9 @@ try {
   );
   const payoutAccount = await payoutAccountFlow(browser, server.url, server.database.db);
   console.log(`ok payout account: set up on Earnings, offline notice (${elapsed()})`);
-  const booked = await learnerBooks(browser, server.url);
+  const booked = await learnerBooks(browser, server.url, server.database.db);
   console.log(
-    `ok sessions: booked in the PWA, confirmed, ${booked.upcoming} upcoming (${elapsed()})`,
+    `ok sessions: booked, cancelled free and late, started, completed when over, rated; slot edited offline (${elapsed()})`,
   );
   await updatePrompt(browser, server.url);
   console.log(`ok update: "new version" prompt, switched on "Reload now" (${elapsed()})`);
