@@ -46,7 +46,6 @@ export function useSessionsView(me: string, nowMs: number) {
     });
   return {
     ...groupSessions(all, nowMs),
-    all,
     requests: reqs,
     bookable,
     courseTitleOf: (s: SessionDoc) => title(courseOf.get(s.enrollmentId) ?? ""),

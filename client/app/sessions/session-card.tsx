@@ -35,12 +35,15 @@ export function SessionCard(props: {
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
   // The server's answer arrives before the synced document: hide what was just done.
-  const [done, setDone] = useState<"started" | "completed" | "cancelling" | null>(null);
+  const [done, setDone] = useState<"started" | "completed" | null>(null);
   const teaching = s.teacherId === me;
   const can = actionsFor(s, me, nowMs);
   const headingId = `s-${s.id}`;
   const toggle = (m: Mode) => setMode(mode === m ? "none" : m);
-  const pendingCancel = props.requests.some((r) => r.kind === "cancel" && r.status === "requested");
+  // A cancel or move written (maybe offline) and not decided yet: no second change meanwhile.
+  const pendingChange = props.requests.find(
+    (r) => (r.kind === "cancel" || r.kind === "reschedule") && r.status === "requested",
+  );
 
   const lifecycle = async (action: "start" | "complete", body: object) => {
     setBusy(true);
@@ -68,7 +71,6 @@ export function SessionCard(props: {
     const data = new FormData(e.currentTarget as HTMLFormElement);
     const reason = String(data.get("reason") ?? "").trim() || null;
     await requestCancel(local.db, me, s.id, reason);
-    setDone("cancelling");
     setMode("none");
     setMessage("Cancellation sent. The other side is told once the server has it.");
   };
@@ -76,7 +78,7 @@ export function SessionCard(props: {
   const started = done === "started" || s.status === "in_progress";
   const showStart = can.start && !done;
   const showComplete = can.complete && done !== "completed";
-  const showChange = !done && !pendingCancel;
+  const showChange = !done && !pendingChange;
   const state =
     done === "completed" ? "Completed" : started && !can.state ? "In progress" : can.state;
 
@@ -101,8 +103,11 @@ export function SessionCard(props: {
         ) : null}
       </p>
       {s.status === "cancelled" ? <Cancelled s={s} me={me} nameOf={props.nameOf} /> : null}
-      {pendingCancel && s.status !== "cancelled" ? (
-        <p class="muted">Your cancellation is waiting for the server.</p>
+      {pendingChange && s.status !== "cancelled" ? (
+        <p class="muted">
+          Your {pendingChange.kind === "cancel" ? "cancellation" : "move"} is waiting for the server
+          (sent when you are online).
+        </p>
       ) : null}
       <div class="actions">
         {can.join && done !== "completed" ? (

@@ -124,7 +124,17 @@ describe("session card", () => {
     const [r] = (await db.sessionRequests.find().exec()).map((d) => d.toJSON());
     check(r?.kind === "cancel" && r.targetSessionId === s.id, JSON.stringify(r));
     check(r.reason === "Train strike" && r.userId === ME, JSON.stringify(r));
-    check(!buttons().includes("Cancel"), "no second cancel while it is sent");
+    card(s, ME, [r as RequestDoc]); // as the screen passes it, from its live query
+    check(!buttons().includes("Cancel"), "no second cancel while it waits for the server");
+  });
+
+  it("a cancel or move waiting for the server: no second change meanwhile", () => {
+    const s = session(at(30));
+    card(s, ME, [request({ kind: "reschedule", targetSessionId: s.id })]);
+    check(/Your move is waiting for the server/.test(root.textContent ?? ""), "says waiting");
+    check(!buttons().includes("Cancel") && !buttons().includes("Move"), buttons().join());
+    card(s, ME, [request({ kind: "reschedule", targetSessionId: s.id, status: "declined" })]);
+    check(buttons().join() === "Cancel,Move", `after a decline: ${buttons().join()}`);
   });
 
   it("the teacher's cancel warns of nothing that would count", async () => {
