@@ -12,6 +12,7 @@ import {
   type RxStorage,
 } from "rxdb";
 import { RxDBLocalDocumentsPlugin } from "rxdb/plugins/local-documents";
+import { RxDBMigrationSchemaPlugin } from "rxdb/plugins/migration-schema";
 import type { DocOf } from "../../shared/sync/collection";
 import { COLLECTION_NAMES, type CollectionName, collections } from "../../shared/sync/registry";
 import { toRxJsonSchema } from "../../shared/sync/rx-schema";
@@ -54,6 +55,9 @@ export async function createPeerloopDatabase<N extends CollectionName = Collecti
   // The sync status keeps "first sync finished" in a local document (not a collection:
   // local documents do not count against the 13-collection budget).
   addRxPlugin(RxDBLocalDocumentsPlugin);
+  // Upgrades documents stored under an older version of a collection's schema (the
+  // declaration's `migrations`), before the collection opens.
+  addRxPlugin(RxDBMigrationSchemaPlugin);
   let storage = options.storage;
   if (options.devMode) storage = await withDevMode(storage);
 
@@ -74,6 +78,7 @@ export async function createPeerloopDatabase<N extends CollectionName = Collecti
     creators[name] = {
       schema: toRxJsonSchema(decl) as RxCollectionCreator["schema"],
       conflictHandler: conflictHandlerFor(decl),
+      ...(decl.migrations ? { migrationStrategies: decl.migrations } : {}),
     };
   }
   try {

@@ -31,6 +31,12 @@ type Row = { assumedMasterState?: WithDeleted<Doc>; newDocumentState: WithDelete
 
 export interface DeviceCheckpoint {
   server: Checkpoint;
+  /**
+   * The collection's schema version when this checkpoint was saved (absent: 0). After an
+   * upgrade the device's documents were migrated with stand-ins for what only the server
+   * knows (CollectionDecl.migrations), so an older checkpoint means: pull all again.
+   */
+  v?: number;
 }
 
 export interface CollectionSyncOptions {
@@ -73,6 +79,8 @@ export function createCollectionSync(o: CollectionSyncOptions): CollectionSync {
     schema: o.collection.schema.jsonSchema as unknown as DocSchema,
   };
   const path = `/sync/${encodeURIComponent(o.name)}`;
+  const version = o.collection.schema.version;
+  const saved = (server: Checkpoint): DeviceCheckpoint => ({ server, v: version });
   let tracker: PendingTracker | null = null;
 
   /** Reports and rethrows: RxDB retries a pull or push that threw. */
@@ -114,9 +122,14 @@ export function createCollectionSync(o: CollectionSyncOptions): CollectionSync {
    * yet pushed, which stay and are pushed (the server then accepts or refuses them). The
    * drops are delivered as tombstones in this same pull answer, so RxDB stores them as
    * server state (nothing is pushed back) and the new checkpoint replaces the old one.
+   * The same after a schema upgrade (`upgraded`), which is no error to report.
    */
-  async function pullFromScratch(batchSize: number) {
-    o.onError("resync_required", `${o.name}: this device was offline too long; downloading again`);
+  async function pullFromScratch(batchSize: number, why: "gone" | "upgraded") {
+    if (why === "gone")
+      o.onError(
+        "resync_required",
+        `${o.name}: this device was offline too long; downloading again`,
+      );
     const received = new Map<string, Doc>();
     let checkpoint: Checkpoint | null = null;
     for (;;) {
@@ -139,7 +152,7 @@ export function createCollectionSync(o: CollectionSyncOptions): CollectionSync {
       ...(await shapeAll([...received.values()])),
       ...(drops as WithDeleted<Doc>[]),
     ];
-    return { documents, checkpoint: checkpoint ? { server: checkpoint } : undefined };
+    return { documents, checkpoint: checkpoint ? saved(checkpoint) : undefined };
   }
 
   return {
@@ -167,18 +180,21 @@ export function createCollectionSync(o: CollectionSyncOptions): CollectionSync {
 
   async function pull(checkpoint: DeviceCheckpoint | undefined, batchSize: number) {
     const seq = o.nextPullSeq();
+    const upgraded = checkpoint !== undefined && (checkpoint.v ?? 0) < version;
     // Offline (NetworkError) or an error answer: thrown, and RxDB retries after a while.
-    const batch = await fetchBatch(checkpoint?.server ?? null, batchSize);
+    const batch = upgraded ? "upgraded" : await fetchBatch(checkpoint?.server ?? null, batchSize);
     const result =
-      batch === "gone"
-        ? await pullFromScratch(batchSize)
+      typeof batch === "string"
+        ? await pullFromScratch(batchSize, batch)
         : {
             documents: await shapeAll(batch.documents),
             // An empty batch may come without a checkpoint: keep ours.
-            checkpoint: batch.checkpoint ? { server: batch.checkpoint } : checkpoint,
+            checkpoint: batch.checkpoint ? saved(batch.checkpoint) : checkpoint,
           };
+    // Nothing at all on the server: the old position still holds, now for this version.
+    if (upgraded && !result.checkpoint && checkpoint) result.checkpoint = saved(checkpoint.server);
     o.onSynced();
-    if (batch === "gone" || batch.documents.length < batchSize) o.onCaughtUp(seq);
+    if (typeof batch === "string" || batch.documents.length < batchSize) o.onCaughtUp(seq);
     return result;
   }
 

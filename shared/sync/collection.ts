@@ -33,6 +33,13 @@ export interface CollectionDecl<S extends z.ZodObject = z.ZodObject> {
         editable: readonly (keyof z.output<S> & string)[];
       };
   conflict: ConflictStrategy<z.output<S>>;
+  /**
+   * How a device upgrades what it stored under older versions: one pure function per
+   * version above 0, turning a document of version n-1 into one of version n (RxDB's
+   * migrationStrategies). Values only the server knows get a stand-in; the device then
+   * pulls the collection again from the start, which replaces them.
+   */
+  migrations?: Record<number, (old: Record<string, unknown>) => Record<string, unknown>>;
 }
 
 export type DocOf<C extends CollectionDecl> = z.output<C["schema"]>;

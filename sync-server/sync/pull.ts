@@ -15,7 +15,7 @@ import { scopesOf } from "../../shared/sync/scopes";
 import type { Db } from "../db/database";
 import { syncState } from "../db/schema";
 import { ApiError } from "../http/errors";
-import type { Doc, ServerCollection, SyncedDoc } from "./docs/types";
+import type { Doc, LoadContext, ServerCollection, SyncedDoc } from "./docs/types";
 import {
   cursorLess,
   docsInScopes,
@@ -41,6 +41,7 @@ export async function pull(
   coll: ServerCollection,
   checkpoint: Checkpoint | null,
   limit: number,
+  ctx?: LoadContext,
 ): Promise<PullResponse> {
   const kinds = coll.decl.scopeKinds;
   const granted = [...scopesOf(await loadUserRights(db, userId))].filter((s) =>
@@ -77,7 +78,7 @@ export async function pull(
     const granting = new Set(rows.filter((r) => !r.removed).map((r) => r.docId));
     const departed = ids.filter((id) => !granting.has(id));
     const [docs, stillGranted] = await Promise.all([
-      coll.load(db, ids),
+      coll.load(db, ids, ctx),
       visibleDocs(db, coll.decl.name, departed, granted),
     ]);
     for (const id of ids) {

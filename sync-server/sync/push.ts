@@ -87,6 +87,7 @@ export async function push(
     const current = await coll.load(
       db,
       parsed.map((p) => p.id),
+      ctx,
     );
     const visible = await visibleDocs(
       db,
@@ -110,7 +111,7 @@ export async function push(
   return db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     await lockDocuments(tx, coll.decl.name, ids);
-    const current = await coll.load(tx, ids);
+    const current = await coll.load(tx, ids, ctx);
     const visible = await visibleDocs(tx, coll.decl.name, [...current.keys()], [...scopes]);
     // What a device may change: conflicts and no-ops are judged on these alone, so a stale
     // copy of a server-stamped field (updatedAt) is not mistaken for an edit or a conflict.

@@ -99,8 +99,8 @@ export function registerSyncRoutes(api: ApiRouter) {
       const user = requireUser(c);
       const coll = collectionOf(c);
       const checkpoint = parseCheckpoint(query.checkpoint);
-      const { db } = c.get("deps");
-      const batch = await pull(db, user.id, coll, checkpoint, query.limit);
+      const { db, config } = c.get("deps");
+      const batch = await pull(db, user.id, coll, checkpoint, query.limit, { config });
       recordSync(db, "pull", batch.documents.length, c.get("sessionId"));
       return c.json(batch);
     },

@@ -114,6 +114,8 @@ export const sampleDocs: Record<CollectionName, Record<string, unknown>> = {
     recordingUrl: null,
     cancelledBy: null,
     cancelReason: null,
+    countsAsUsed: false,
+    freeCancelUntil: "2026-11-24T22:00:00.000Z",
     createdAt: T,
     assessments: [
       {

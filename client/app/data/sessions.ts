@@ -1,19 +1,20 @@
 /** The Sessions screen's data, from the local database (so it opens offline). */
-import type { PeerloopDoc } from "../../sync/index";
+import { groupSessions, type SessionsLeft, sessionsLeft } from "../sessions/grouping";
+import type { RequestDoc, SessionDoc } from "../sessions/types";
 import { useLive } from "./hooks";
 
-export type SessionDoc = PeerloopDoc<"sessions">;
-export type RequestDoc = PeerloopDoc<"sessionRequests">;
+export type { RequestDoc, SessionDoc };
 
 export interface Bookable {
   enrollmentId: string;
   courseTitle: string;
   teacherId: string;
   sessionCount: number | null;
-  used: number;
+  count: SessionsLeft;
 }
 
-export function useSessionsView(me: string) {
+/** `nowMs` is the caller's clock (re-rendered now and then, so sessions change group in time). */
+export function useSessionsView(me: string, nowMs: number) {
   const sessions = useLive((l) => l.db.sessions.find({ sort: [{ scheduledStart: "asc" }] }).$, []);
   const requests = useLive(
     (l) => l.db.sessionRequests.find({ sort: [{ createdAt: "desc" }] }).$,
@@ -22,7 +23,6 @@ export function useSessionsView(me: string) {
   const enrollments = useLive((l) => l.db.enrollments.find().$, []);
   const courses = useLive((l) => l.db.courses.find().$, []);
   if (!sessions || !requests || !enrollments || !courses) return null;
-  const now = new Date().toISOString();
   const all = sessions.map((s) => s.toJSON() as SessionDoc);
   const reqs = requests.map((r) => r.toJSON() as RequestDoc);
   const title = (courseId: string) => courses.find((c) => c.id === courseId)?.title ?? "Course";
@@ -33,23 +33,19 @@ export function useSessionsView(me: string) {
       const course = courses.find((c) => c.id === e.courseId);
       const teacherId = e.studentTeacherId ?? course?.creatorId;
       if (!teacherId) return [];
-      const used = all.filter((s) => s.enrollmentId === e.id && s.status !== "cancelled").length;
+      const sessionCount = course?.sessionCount ?? null;
       return [
         {
           enrollmentId: e.id,
           courseTitle: title(e.courseId),
           teacherId,
-          sessionCount: course?.sessionCount ?? null,
-          used,
+          sessionCount,
+          count: sessionsLeft(sessionCount, e.id, all, reqs),
         },
       ];
     });
   return {
-    upcoming: all.filter(
-      (s) => (s.status === "scheduled" || s.status === "in_progress") && s.scheduledEnd > now,
-    ),
-    past: all.filter((s) => s.status === "completed").reverse(),
-    cancelled: all.filter((s) => s.status === "cancelled").reverse(),
+    ...groupSessions(all, nowMs),
     requests: reqs,
     bookable,
     courseTitleOf: (s: SessionDoc) => title(courseOf.get(s.enrollmentId) ?? ""),

@@ -1,22 +1,24 @@
 /**
- * Sessions: book with your teacher (open times in your own zone), your requests and what
- * the server decided, upcoming sessions with their join link, past ones to rate, your
- * calendar feed — and, for teachers, their availability. Reads the local database, so it
- * opens offline; bookings made offline wait as pending requests.
+ * Sessions: book with your teacher (open times in your own zone, sessions left), your
+ * requests and what the server decided, sessions whose time is over (to complete), upcoming
+ * ones with their join link, completed ones to rate, recent cancellations (who, why, whether
+ * counted), your calendar feed — and, for teachers, their availability. Reads the local
+ * database, so it opens offline; what is done offline waits as pending requests.
  */
 import { useState } from "preact/hooks";
-import { AvailabilityEditor } from "../components/availability-editor";
-import { OpenTimes } from "../components/book-session";
 import { Loading } from "../components/loading";
-import { SessionCard } from "../components/session-card";
 import { SignedIn } from "../components/signed-in";
-import { useSession } from "../data/hooks";
+import { useSession, useTick } from "../data/hooks";
 import type { Local } from "../data/local";
 import { usePeople } from "../data/people";
-import { type RequestDoc, useSessionsView } from "../data/sessions";
+import { type Bookable, type RequestDoc, type SessionDoc, useSessionsView } from "../data/sessions";
 import { api, describeError } from "../lib/api";
-import { dateTime } from "../lib/format";
+import { dateTime, plural } from "../lib/format";
 import { requestBooking } from "../scheduling/requests";
+import { ratingState } from "../sessions/actions";
+import { AvailabilityEditor } from "../sessions/availability-editor";
+import { OpenTimes } from "../sessions/open-times";
+import { SessionCard } from "../sessions/session-card";
 
 export function Sessions() {
   return (
@@ -31,20 +33,22 @@ const KIND: Record<string, string> = {
   rate: "Rating",
 };
 
+/** Sessions change group when their time passes: look again this often. */
+const REFRESH_MS = 30_000;
+
 function Body({ me, local }: { me: string; local: Local }) {
   const s = useSession();
-  const view = useSessionsView(me);
+  useTick(REFRESH_MS);
+  const nowMs = Date.now();
+  const view = useSessionsView(me, nowMs);
   const people = usePeople();
   const [booking, setBooking] = useState<string | null>(null);
   if (!view || !s) return <Loading title="Sessions" />;
   const name = (id: string) => people.get(id)?.name ?? "someone";
   const teaches = s.user.isStudentTeacher || s.user.isCreator;
-  const pendingRate = new Set(
-    view.requests
-      .filter((r) => r.kind === "rate" && r.status !== "declined")
-      .map((r) => r.targetSessionId),
-  );
-  const card = (x: (typeof view.upcoming)[number]) => (
+  const mine = (x: SessionDoc) =>
+    view.requests.filter((r) => r.userId === me && r.targetSessionId === x.id);
+  const card = (x: SessionDoc) => (
     <SessionCard
       key={x.id}
       s={x}
@@ -53,9 +57,12 @@ function Body({ me, local }: { me: string; local: Local }) {
       local={local}
       course={view.courseTitleOf(x)}
       other={name(x.teacherId === me ? x.studentId : x.teacherId)}
-      ratingPending={pendingRate.has(x.id)}
+      nameOf={name}
+      requests={mine(x)}
+      nowMs={nowMs}
     />
   );
+  const toRate = view.completed.filter((x) => ratingState(x, me, mine(x)).kind === "can_rate");
   return (
     <section>
       <h1>Sessions</h1>
@@ -64,43 +71,24 @@ function Body({ me, local }: { me: string; local: Local }) {
         <section aria-labelledby="book">
           <h2 id="book">Book a session</h2>
           <ul class="list">
-            {view.bookable.map((b) => {
-              const left = b.sessionCount === null ? null : b.sessionCount - b.used;
-              return (
-                <li key={b.enrollmentId}>
-                  <strong>{b.courseTitle}</strong> with {name(b.teacherId)}
-                  {left !== null ? (
-                    <span class="muted">
-                      {" "}
-                      · {left} of {b.sessionCount} sessions left
-                    </span>
-                  ) : null}{" "}
-                  <button
-                    type="button"
-                    aria-expanded={booking === b.enrollmentId}
-                    disabled={left !== null && left <= 0}
-                    onClick={() => setBooking(booking === b.enrollmentId ? null : b.enrollmentId)}
-                  >
-                    Choose a time
-                  </button>
-                  {booking === b.enrollmentId ? (
-                    <OpenTimes
-                      teacherId={b.teacherId}
-                      token={s.token}
-                      label={b.courseTitle}
-                      onPick={(start, end) =>
-                        void requestBooking(local.db, me, {
-                          teacherId: b.teacherId,
-                          enrollmentId: b.enrollmentId,
-                          start,
-                          end,
-                        }).then(() => setBooking(null))
-                      }
-                    />
-                  ) : null}
-                </li>
-              );
-            })}
+            {view.bookable.map((b) => (
+              <BookRow
+                key={b.enrollmentId}
+                b={b}
+                teacher={name(b.teacherId)}
+                open={booking === b.enrollmentId}
+                onToggle={() => setBooking(booking === b.enrollmentId ? null : b.enrollmentId)}
+                token={s.token}
+                onPick={(start, end) =>
+                  void requestBooking(local.db, me, {
+                    teacherId: b.teacherId,
+                    enrollmentId: b.enrollmentId,
+                    start,
+                    end,
+                  }).then(() => setBooking(null))
+                }
+              />
+            ))}
           </ul>
         </section>
       ) : null}
@@ -116,6 +104,13 @@ function Body({ me, local }: { me: string; local: Local }) {
         </section>
       ) : null}
 
+      {view.overdue.length ? (
+        <section aria-labelledby="overdue">
+          <h2 id="overdue">Time is over, not completed yet</h2>
+          <ul class="list">{view.overdue.map(card)}</ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="upcoming">
         <h2 id="upcoming">Upcoming</h2>
         {view.upcoming.length ? (
@@ -125,16 +120,75 @@ function Body({ me, local }: { me: string; local: Local }) {
         )}
       </section>
 
-      {view.past.length ? (
+      {view.completed.length ? (
         <section aria-labelledby="past">
           <h2 id="past">Completed</h2>
-          <ul class="list">{view.past.map(card)}</ul>
+          {toRate.length ? (
+            <p class="notice">{plural(toRate.length, "session")} waiting for your rating.</p>
+          ) : null}
+          <ul class="list">{view.completed.map(card)}</ul>
+        </section>
+      ) : null}
+
+      {view.cancelled.length ? (
+        <section aria-labelledby="cancelled">
+          <h2 id="cancelled">Cancelled recently</h2>
+          <ul class="list">{view.cancelled.map(card)}</ul>
         </section>
       ) : null}
 
       <CalendarLink token={s.token} />
       {teaches ? <AvailabilityEditor me={me} local={local} /> : null}
     </section>
+  );
+}
+
+function BookRow(props: {
+  b: Bookable;
+  teacher: string;
+  open: boolean;
+  onToggle: () => void;
+  token: string;
+  onPick: (start: string, end: string) => void;
+}) {
+  const { b } = props;
+  const { left, pending } = b.count;
+  const full = left !== null && left <= 0;
+  const why = `why-${b.enrollmentId}`;
+  return (
+    <li>
+      <strong>{b.courseTitle}</strong> with {props.teacher}
+      {left !== null ? (
+        <span class="muted">
+          {" "}
+          · {left} of {b.sessionCount} sessions left
+          {pending ? ` (${plural(pending, "booking")} waiting for the server)` : ""}
+        </span>
+      ) : null}{" "}
+      <button
+        type="button"
+        aria-expanded={props.open}
+        disabled={full}
+        aria-describedby={full ? why : undefined}
+        onClick={props.onToggle}
+      >
+        Choose a time
+      </button>
+      {full ? (
+        <p id={why} class="hint">
+          No sessions left: all {b.sessionCount} sessions of this course are booked or used
+          {pending ? " (counting bookings not yet confirmed)" : ""}.
+        </p>
+      ) : null}
+      {props.open && !full ? (
+        <OpenTimes
+          teacherId={b.teacherId}
+          token={props.token}
+          label={b.courseTitle}
+          onPick={props.onPick}
+        />
+      ) : null}
+    </li>
   );
 }
 

@@ -1,5 +1,6 @@
 /** Sessions (server-decided, with their assessments) and teachers' availability. */
 import { eq } from "drizzle-orm";
+import { HOUR_MS } from "../../../shared/scheduling/time-zones";
 import {
   availability as availabilityDecl,
   sessions as sessionsDecl,
@@ -19,8 +20,12 @@ import {
 
 export const sessionsCollection: ServerCollection = {
   decl: sessionsDecl,
-  async load(db, ids) {
+  async load(db, ids, ctx) {
     if (ids.length === 0) return new Map();
+    // The free-cancellation deadline depends on the config: a document built without it
+    // would carry a wrong one, so that is a programming error, not a default.
+    if (!ctx) throw new Error("sessions documents need the server config");
+    const freeCancelMs = ctx.config.SESSION_FREE_CANCEL_HOURS * HOUR_MS;
     const [rows, assessments] = await Promise.all([
       db.select().from(sessions).where(anyUuid(sessions.id, ids)),
       db.select().from(sessionAssessments).where(anyUuid(sessionAssessments.sessionId, ids)),
@@ -38,6 +43,8 @@ export const sessionsCollection: ServerCollection = {
       recordingUrl: s.recordingUrl,
       cancelledBy: s.cancelledBy,
       cancelReason: s.cancelReason,
+      countsAsUsed: s.countsAsUsed,
+      freeCancelUntil: new Date(s.scheduledStart.getTime() - freeCancelMs).toISOString(),
       createdAt: s.createdAt.toISOString(),
       assessments: (bySession.get(s.id) ?? []).map((a) => ({
         id: a.id,

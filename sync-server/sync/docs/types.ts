@@ -42,10 +42,15 @@ export interface WriteContext {
   config: Config;
 }
 
+/** What building documents may need from the server (sessions carry a config-derived deadline). */
+export interface LoadContext {
+  config: Pick<Config, "SESSION_FREE_CANCEL_HOURS">;
+}
+
 export interface ServerCollection {
   decl: CollectionDecl;
   /** Current documents by id; soft-deleted ones with `_deleted: true`, hard-deleted absent. */
-  load(db: Db, ids: string[]): Promise<Map<string, SyncedDoc>>;
+  load(db: Db, ids: string[], ctx?: LoadContext): Promise<Map<string, SyncedDoc>>;
   writer?: Writer;
 }
 
