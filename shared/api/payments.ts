@@ -31,6 +31,8 @@ export const checkoutSchema = z.object({
   url: z.string(),
   provider: z.enum(["stripe", "local"]),
   courseId: z.uuid(),
+  /** For a link back to the course page. */
+  courseSlug: z.string(),
   learnerId: z.uuid(),
   teacherId: z.uuid(),
   sponsored: z.boolean(),

@@ -90,7 +90,10 @@ export function registerPaymentRoutes(api: ApiRouter) {
           description: "Handled (or already handled)",
           schema: z.object({ received: z.literal(true), outcome: z.string() }),
         },
-        400: { description: "invalid_signature: nothing changed" },
+        400: {
+          description:
+            "invalid_signature, or invalid_event (signed but malformed): nothing changed",
+        },
       },
     },
     async (c) => {
