@@ -62,6 +62,21 @@ export const cancelEnrollmentResult = z.object({
   refundId: z.string().nullable(),
 });
 
+/** Whether an enrollment may still be cancelled for a full refund (the server's rule). */
+export const refundInfoSchema = z.object({
+  enrollmentId: z.uuid(),
+  refundable: z.boolean(),
+  /** REFUND_WINDOW_DAYS on this server. */
+  windowDays: z.number().int(),
+  /** Payment time + windowDays (a used session closes the window sooner); null if unpaid. */
+  deadline: z.string().nullable(),
+  /** Why not, when not refundable. */
+  reason: z
+    .enum(["cancelled", "no_payment", "completed", "window_over", "session_used", "released"])
+    .nullable(),
+});
+export type RefundInfo = z.output<typeof refundInfoSchema>;
+
 export const earningSplitSchema = z.object({
   splitId: z.uuid(),
   recipientType: z.enum(PAYMENT_RECIPIENT_TYPES),

@@ -1,5 +1,5 @@
 /**
- * The escrow: refunds inside the window (14 days, before the first completed session) and
+ * The escrow: refunds inside the window (14 days, before the first used session) and
  * not after; the teaching share released session by session with the remainder on the
  * last; creator and platform shares released when the window closes; everything left
  * released when the enrollment completes; earnings as teachers and creators see them.
@@ -75,6 +75,11 @@ describe.each(databaseKinds())("escrow and refunds on %s", (kind) => {
     expect([other.status, other.body.error.code]).toEqual([404, "not_found"]);
     const anon = await w.t.call("POST", `/api/enrollments/${enrollmentId}/cancel`, { body: {} });
     expect(anon.status).toBe(401);
+    // Ids that are not uuids never reach the uuid column: 404, not a 500.
+    for (const bad of ["-".repeat(36), "f".repeat(36), enrollmentId.replaceAll("-", "g")]) {
+      const res = await cancel(learner(0), bad);
+      expect([res.status, res.body.error?.code], bad).toEqual([404, "not_found"]);
+    }
 
     const res = await cancel(learner(0), enrollmentId);
     expect(res.status).toBe(200);
