@@ -5,6 +5,7 @@ import {
   PAYMENT_RECIPIENT_TYPES,
   PAYMENT_SPLIT_STATUSES,
 } from "../domain/enums";
+import { isUuid } from "../ids/uuidv7";
 
 export const CHECKOUT_STATUSES = ["open", "paid", "expired", "failed", "refunded"] as const;
 export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];
@@ -91,13 +92,27 @@ export const earningSplitSchema = z.object({
   createdAt: z.string(),
 });
 
+/** One currency's totals over all of a recipient's shares (not only the listed page). */
+export const earningsTotalSchema = z.object({
+  currency: z.string(),
+  pendingCents: z.number().int(),
+  releasedCents: z.number().int(),
+  paidCents: z.number().int(),
+});
+
+export const earningsQuery = z.object({
+  /** The last split id of the previous page: the next page starts after it. */
+  before: z.string().refine(isUuid, "Not an id.").optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
 export const earningsSchema = z.object({
-  totals: z.object({
-    pendingCents: z.number().int(),
-    releasedCents: z.number().int(),
-    paidCents: z.number().int(),
-  }),
+  /** One row per currency, by currency code; empty when there is nothing. */
+  totals: z.array(earningsTotalSchema),
+  /** Newest first, one page. */
   splits: z.array(earningSplitSchema),
+  /** Pass as `before` for the next page; null on the last page. */
+  nextBefore: z.string().nullable(),
 });
 export type Earnings = z.output<typeof earningsSchema>;
 

@@ -6,6 +6,7 @@ import {
   checkoutInput,
   checkoutSchema,
   courseTeacherSchema,
+  earningsQuery,
   earningsSchema,
   refundInfoSchema,
   sponsorshipSchema,
@@ -156,11 +157,13 @@ export function registerPaymentRoutes(api: ApiRouter) {
       method: "get",
       path: "/api/earnings",
       tag: TAG,
-      summary: "The signed-in teacher's or creator's shares: pending, released, paid",
+      summary:
+        "The signed-in teacher's or creator's shares: totals per currency (pending, released, paid) and one page of shares",
       auth: "user",
+      query: earningsQuery,
       responses: { 200: { description: "Earnings", schema: earningsSchema } },
     },
-    async (c) => c.json(await earningsOf(c.get("deps").db, requireUser(c).id)),
+    async (c, { query }) => c.json(await earningsOf(c.get("deps").db, requireUser(c).id, query)),
   );
 
   api.route(
