@@ -95,12 +95,11 @@ export async function refundInfo(
   const { db, config } = deps;
   const windowDays = config.REFUND_WINDOW_DAYS;
   const { enrollment } = await ownEnrollment(db, user, enrollmentId, false);
-  const txn =
-    enrollment.status === "cancelled" ? undefined : await paidTransaction(db, enrollment.id, false);
   const base = { enrollmentId, windowDays };
   if (enrollment.status === "cancelled") {
     return { ...base, refundable: false, deadline: null, reason: "cancelled" };
   }
+  const txn = await paidTransaction(db, enrollment.id, false);
   if (!txn) return { ...base, refundable: false, deadline: null, reason: "no_payment" };
   const splits = await db
     .select({ id: paymentSplits.id })

@@ -42,9 +42,11 @@ export type WebhookEvent =
 const isCheckoutType = (t: string): t is CheckoutEventType =>
   (CHECKOUT_EVENT_TYPES as readonly string[]).includes(t);
 
+export const invalidEvent = () =>
+  new ApiError(400, "invalid_event", "The webhook is signed but is not a well-formed event.");
+
 export function parseWebhookEvent(event: unknown): WebhookEvent {
-  const bad = () =>
-    new ApiError(400, "invalid_event", "The webhook is signed but is not a well-formed event.");
+  const bad = invalidEvent;
   const e = envelope.safeParse(event);
   if (!e.success) throw bad();
   const { id, type } = e.data;

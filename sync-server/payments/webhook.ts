@@ -14,7 +14,12 @@ import { ApiError } from "../http/errors";
 import { markPaid } from "./paid-checkout";
 import { stripeClient, webhookSecret } from "./provider";
 import { sendRefundOwed } from "./refunds-owed";
-import { type CheckoutSessionData, parseWebhookEvent, type WebhookEvent } from "./webhook-event";
+import {
+  type CheckoutSessionData,
+  invalidEvent,
+  parseWebhookEvent,
+  type WebhookEvent,
+} from "./webhook-event";
 
 /** Seconds a signature stays valid (Stripe's default): older deliveries are replays. */
 export const SIGNATURE_TOLERANCE_S = 300;
@@ -74,7 +79,7 @@ export async function verifyWebhook(
     );
   } catch (err) {
     // The SDK parses the body only once the signature verified: signed, but not JSON.
-    if (err instanceof SyntaxError) return parseWebhookEvent(undefined);
+    if (err instanceof SyntaxError) throw invalidEvent();
     throw new ApiError(400, "invalid_signature", "The webhook signature does not verify.");
   }
   return parseWebhookEvent(event);
