@@ -5,6 +5,7 @@ import {
   PAYMENT_RECIPIENT_TYPES,
   PAYMENT_SPLIT_STATUSES,
 } from "../domain/enums";
+import { isUuid } from "../ids/uuidv7";
 
 export const CHECKOUT_STATUSES = ["open", "paid", "expired", "failed", "refunded"] as const;
 export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];
@@ -31,6 +32,8 @@ export const checkoutSchema = z.object({
   url: z.string(),
   provider: z.enum(["stripe", "local"]),
   courseId: z.uuid(),
+  /** For a link back to the course page. */
+  courseSlug: z.string(),
   learnerId: z.uuid(),
   teacherId: z.uuid(),
   sponsored: z.boolean(),
@@ -60,6 +63,21 @@ export const cancelEnrollmentResult = z.object({
   refundId: z.string().nullable(),
 });
 
+/** Whether an enrollment may still be cancelled for a full refund (the server's rule). */
+export const refundInfoSchema = z.object({
+  enrollmentId: z.uuid(),
+  refundable: z.boolean(),
+  /** REFUND_WINDOW_DAYS on this server. */
+  windowDays: z.number().int(),
+  /** Payment time + windowDays (a used session closes the window sooner); null if unpaid. */
+  deadline: z.string().nullable(),
+  /** Why not, when not refundable. */
+  reason: z
+    .enum(["cancelled", "no_payment", "completed", "window_over", "session_used", "released"])
+    .nullable(),
+});
+export type RefundInfo = z.output<typeof refundInfoSchema>;
+
 export const earningSplitSchema = z.object({
   splitId: z.uuid(),
   recipientType: z.enum(PAYMENT_RECIPIENT_TYPES),
@@ -74,13 +92,27 @@ export const earningSplitSchema = z.object({
   createdAt: z.string(),
 });
 
+/** One currency's totals over all of a recipient's shares (not only the listed page). */
+export const earningsTotalSchema = z.object({
+  currency: z.string(),
+  pendingCents: z.number().int(),
+  releasedCents: z.number().int(),
+  paidCents: z.number().int(),
+});
+
+export const earningsQuery = z.object({
+  /** The last split id of the previous page: the next page starts after it. */
+  before: z.string().refine(isUuid, "Not an id.").optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
 export const earningsSchema = z.object({
-  totals: z.object({
-    pendingCents: z.number().int(),
-    releasedCents: z.number().int(),
-    paidCents: z.number().int(),
-  }),
+  /** One row per currency, by currency code; empty when there is nothing. */
+  totals: z.array(earningsTotalSchema),
+  /** Newest first, one page. */
   splits: z.array(earningSplitSchema),
+  /** Pass as `before` for the next page; null on the last page. */
+  nextBefore: z.string().nullable(),
 });
 export type Earnings = z.output<typeof earningsSchema>;
 

@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   "nothing_to_pay",
   "no_connected_account",
   "payment_provider_error",
+  "invalid_event",
   // scheduling
   "request_declined",
   "session_not_completable",

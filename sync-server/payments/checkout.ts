@@ -5,10 +5,17 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { Checkout, CheckoutInput } from "../../shared/api/payments";
-import { uuidv7 } from "../../shared/ids/uuidv7";
+import { isUuid, uuidv7 } from "../../shared/ids/uuidv7";
 import type { SessionUser } from "../auth/sessions";
 import type { Db } from "../db/database";
-import { checkoutSessions, courses, enrollments, studentTeachers, users } from "../db/schema";
+import {
+  checkoutSessions,
+  courses,
+  enrollments,
+  peerloopFeatures,
+  studentTeachers,
+  users,
+} from "../db/schema";
 import type { Deps } from "../http/context";
 import { ApiError } from "../http/errors";
 import { deliverLocalEvent, localEvent } from "./local-checkout";
@@ -18,6 +25,7 @@ import {
   ProviderError,
   paymentProvider,
 } from "./provider";
+import { DEFAULT_TEACHER_COMMISSION } from "./split";
 
 /** A checkout left open this long is expired by the money job (Stripe's own default is 24 h). */
 export const CHECKOUT_TTL_MS = 24 * 3_600_000;
@@ -106,7 +114,8 @@ export async function startCheckout(
   const course = await findCourse(db, input);
   const { learner, sponsorId } = await resolveLearner(db, payer, input.learner);
   const teachers = await courseTeachers(db, course.id, course.creatorId);
-  if (!teachers.some((t) => t.id === input.teacherId)) {
+  const teacher = teachers.find((t) => t.id === input.teacherId);
+  if (!teacher) {
     throw new ApiError(
       422,
       "teacher_not_eligible",
@@ -136,6 +145,9 @@ export async function startCheckout(
   const free = course.priceCents === 0;
   const provider = free ? localPaymentProvider() : paymentProvider(config);
   const checkoutId = uuidv7();
+  // Chosen now so the payment itself carries the transfer group of its enrollment.
+  const plannedEnrollmentId = uuidv7();
+  const teacherCommission = await commissionOf(db, course.id);
   const returnUrl = `${config.publicUrl}/checkout/return?checkout=${checkoutId}`;
   const metadata = {
     checkoutId,
@@ -143,6 +155,7 @@ export async function startCheckout(
     courseId: course.id,
     teacherId: input.teacherId,
     sponsorId: sponsorId ?? "",
+    enrollmentId: plannedEnrollmentId,
   };
   const created = await createAtProvider(provider, {
     checkoutId,
@@ -153,6 +166,7 @@ export async function startCheckout(
     metadata,
     successUrl: returnUrl,
     cancelUrl: `${returnUrl}&cancelled=1`,
+    transferGroup: transferGroupOf(plannedEnrollmentId),
   });
   // The local page is on this server, which also serves the app: a same-origin path works
   // even when PUBLIC_URL is not where the browser is (PORT=0, a proxy).
@@ -172,16 +186,30 @@ export async function startCheckout(
       sponsorId,
       amountCents: course.priceCents,
       currency: course.currency,
+      teacherCommission,
+      teacherRole: teacher.isCreator ? "creator" : "student_teacher",
+      plannedEnrollmentId,
       formToken: provider.kind === "local" ? randomBytes(24).toString("base64url") : null,
       url,
       expiresAt: new Date(Date.now() + CHECKOUT_TTL_MS),
     })
     .returning();
   if (!row) throw new Error("checkout row was not stored");
-  if (!free) return toCheckout(row);
+  if (!free) return toCheckout(row, course.slug);
   await deliverLocalEvent(deps, localEvent(row, "checkout.session.completed"));
   const [paid] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, row.id));
-  return toCheckout(paid ?? row);
+  return toCheckout(paid ?? row, course.slug);
+}
+
+/** The transfer group of an enrollment: on its payment and on every payout transfer for it. */
+export const transferGroupOf = (enrollmentId: string) => `enrollment_${enrollmentId}`;
+
+async function commissionOf(db: Db, courseId: string): Promise<number> {
+  const [row] = await db
+    .select({ commission: peerloopFeatures.teacherCommission })
+    .from(peerloopFeatures)
+    .where(eq(peerloopFeatures.courseId, courseId));
+  return row?.commission ?? DEFAULT_TEACHER_COMMISSION;
 }
 
 async function createAtProvider(
@@ -202,13 +230,17 @@ async function createAtProvider(
   }
 }
 
-export function toCheckout(row: typeof checkoutSessions.$inferSelect): Checkout {
+export function toCheckout(
+  row: typeof checkoutSessions.$inferSelect,
+  courseSlug: string,
+): Checkout {
   return {
     id: row.id,
     status: row.status as Checkout["status"],
     url: row.url,
     provider: row.provider as Checkout["provider"],
     courseId: row.courseId,
+    courseSlug,
     learnerId: row.learnerId,
     teacherId: row.teacherId,
     sponsored: row.sponsorId !== null,
@@ -219,13 +251,21 @@ export function toCheckout(row: typeof checkoutSessions.$inferSelect): Checkout 
   };
 }
 
-/** The payer or the learner may see a checkout; anyone else gets the same 404 as a bad id. */
+/**
+ * The payer or the learner may see a checkout; anyone else gets the same 404 as a bad id
+ * (anything but a well-formed uuid never reaches the uuid column).
+ */
 export async function getCheckout(db: Db, user: SessionUser, id: string): Promise<Checkout> {
-  const [row] = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, id)).limit(1)
+  const [found] = isUuid(id)
+    ? await db
+        .select({ row: checkoutSessions, slug: courses.slug })
+        .from(checkoutSessions)
+        .innerJoin(courses, eq(courses.id, checkoutSessions.courseId))
+        .where(eq(checkoutSessions.id, id))
+        .limit(1)
     : [];
-  if (!row || (row.payerId !== user.id && row.learnerId !== user.id)) {
+  if (!found || (found.row.payerId !== user.id && found.row.learnerId !== user.id)) {
     throw new ApiError(404, "not_found", "No such checkout.");
   }
-  return toCheckout(row);
+  return toCheckout(found.row, found.slug);
 }

@@ -1,37 +1,40 @@
 /**
  * The escrow: every split starts `pending` and is released into the recipient's payable
  * balance by rows of split_releases (README "Money"):
- * - the refund window (REFUND_WINDOW_DAYS from payment, and only until the first completed
+ * - the refund window (REFUND_WINDOW_DAYS from payment, and only until the first used
  *   session) closes → creator and platform shares are released whole (`window` rows);
- * - each completed session releases floor(teaching share / session count) of the teaching
- *   share (`session` rows, one per session; the last takes the remainder);
+ * - each used session releases floor(teaching share / session count) of the teaching share
+ *   (`session` rows, one per session; the last takes the remainder). Used = completed, or
+ *   cancelled by the learner too late (`counts_as_used`): the teacher kept that time free;
  * - the enrollment completes → whatever is left of every share is released.
  * A split turns `released` when its releases add up to its amount, `paid` when payouts have
- * paid all of them. Inside the window, the learner may cancel for a full refund instead.
+ * paid all of them. Inside the window, the learner may cancel for a full refund instead
+ * (refund.ts).
  */
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, ne, or, sql } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
-import type { SessionUser } from "../auth/sessions";
 import { type Db, queryRows } from "../db/database";
 import {
   checkoutSessions,
   courses,
-  employerSponsorships,
   enrollments,
   paymentSplits,
   sessions,
   splitReleases,
   transactions,
 } from "../db/schema";
-import type { Deps } from "../http/context";
-import { ApiError } from "../http/errors";
-import { withdrawSessions } from "../scheduling/withdraw";
-import { formatMoney, notify } from "./notify";
-import { ProviderError, paymentProvider } from "./provider";
 import { sessionRelease } from "./split";
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 type SplitRow = typeof paymentSplits.$inferSelect;
+
+/** A session the teacher has earned: completed, or counted as used by a late learner cancel. */
+export const usedSession = or(
+  eq(sessions.status, "completed"),
+  and(eq(sessions.status, "cancelled"), eq(sessions.countsAsUsed, true)),
+);
+/** The same, for raw SQL over `sessions x`. */
+const USED_X = sql`(x.status = 'completed' or (x.status = 'cancelled' and x.counts_as_used))`;
 
 export async function releasedSoFar(tx: Db, splitId: string) {
   const [row] = await queryRows<{ cents: number; sessions: number; unpaid: number }>(
@@ -132,20 +135,21 @@ export async function closeRefundWindow(tx: Db, enrollmentId: string): Promise<v
 }
 
 /**
- * A session was completed: release its part of the teaching share (and, as the first
- * completed session ends the refund window, the creator and platform shares). Call inside
- * the transaction that completes the session. Idempotent per session; no-op for a session
- * that is not completed or an enrollment without a paid transaction.
+ * A session was used (completed, or cancelled too late by the learner): release its part of
+ * the teaching share (and, as the first used session ends the refund window, the creator
+ * and platform shares). Called inside the transaction that completes a session; the money
+ * job calls it for late-cancelled ones. Idempotent per session; no-op for a session that is
+ * not used or an enrollment without a paid transaction.
  */
 export async function releaseTeacherShareForSession(
   tx: Db,
   sessionId: string,
 ): Promise<{ releasedCents: number }> {
   const [session] = await tx
-    .select({ enrollmentId: sessions.enrollmentId, status: sessions.status })
+    .select({ enrollmentId: sessions.enrollmentId })
     .from(sessions)
-    .where(eq(sessions.id, sessionId));
-  if (session?.status !== "completed") return { releasedCents: 0 };
+    .where(and(eq(sessions.id, sessionId), usedSession));
+  if (!session) return { releasedCents: 0 };
   const splits = await lockSplits(tx, session.enrollmentId);
   let releasedCents = 0;
   // The live teaching row; rows closed by a reassignment keep only what they were released.
@@ -203,8 +207,9 @@ export async function releaseOnEnrollmentCompleted(tx: Db, enrollmentId: string)
 
 /**
  * The periodic job: releases what is due and was not released by a direct call — windows
- * past REFUND_WINDOW_DAYS, sessions completed, enrollments completed — and expires local
- * checkouts left open. Each enrollment in its own short transaction.
+ * past REFUND_WINDOW_DAYS, sessions used (a late learner cancellation is released only
+ * here), enrollments completed — and expires local checkouts left open. Each enrollment in
+ * its own short transaction.
  */
 export async function runReleaseJob(
   db: Db,
@@ -213,8 +218,8 @@ export async function runReleaseJob(
 ): Promise<{ enrollments: number }> {
   const cutoff = new Date(now.getTime() - windowDays * DAY_MS);
   // Only enrollments with something to release now: a creator or platform share whose
-  // window is over, any share of a completed enrollment, or a completed session whose part
-  // of the teaching share has not been released.
+  // window is over, any share of a completed enrollment, or a used session whose part of
+  // the teaching share has not been released.
   const due = await queryRows<{ enrollment_id: string; completed: boolean }>(
     db,
     sql`select distinct t.enrollment_id, e.status = 'completed' as completed
@@ -226,10 +231,10 @@ export async function runReleaseJob(
                or (s.recipient_type <> 'student_teacher'
                    and (t.paid_at <= ${cutoff.toISOString()}::timestamptz
                         or exists (select 1 from sessions x
-                                   where x.enrollment_id = t.enrollment_id and x.status = 'completed')))
+                                   where x.enrollment_id = t.enrollment_id and ${USED_X})))
                or (s.recipient_type = 'student_teacher'
                    and exists (select 1 from sessions x
-                               where x.enrollment_id = t.enrollment_id and x.status = 'completed'
+                               where x.enrollment_id = t.enrollment_id and ${USED_X}
                                  and not exists (select 1 from split_releases r
                                                  join payment_splits y on y.id = r.split_id
                                                  where y.transaction_id = s.transaction_id
@@ -243,7 +248,7 @@ export async function runReleaseJob(
       const done = await tx
         .select({ id: sessions.id })
         .from(sessions)
-        .where(and(eq(sessions.enrollmentId, row.enrollment_id), eq(sessions.status, "completed")))
+        .where(and(eq(sessions.enrollmentId, row.enrollment_id), usedSession))
         .orderBy(sessions.scheduledStart);
       for (const s of done) await releaseTeacherShareForSession(tx, s.id);
       await closeRefundWindow(tx, row.enrollment_id);
@@ -260,165 +265,4 @@ export async function runReleaseJob(
       ),
     );
   return { enrollments: due.length };
-}
-
-/**
- * The learner (or their sponsor) cancels inside the refund window: full refund through the
- * provider, transaction `refunded`, enrollment `cancelled`, every split `cancelled`. The
- * rows stay locked across the refund call so the release job cannot release them meanwhile.
- */
-export async function cancelEnrollment(
-  deps: Deps,
-  user: SessionUser,
-  enrollmentId: string,
-  reason: string | undefined,
-): Promise<{ refundedCents: number; refundId: string | null }> {
-  const { db, config } = deps;
-  if (!/^[0-9a-f-]{36}$/i.test(enrollmentId))
-    throw new ApiError(404, "not_found", "No such enrollment.");
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
-    const [enrollment] = await tx
-      .select()
-      .from(enrollments)
-      .where(eq(enrollments.id, enrollmentId))
-      .for("update");
-    const [sponsor] = enrollment
-      ? await tx
-          .select({ employerId: employerSponsorships.employerId })
-          .from(employerSponsorships)
-          .where(eq(employerSponsorships.enrollmentId, enrollmentId))
-      : [];
-    if (!enrollment || (enrollment.studentId !== user.id && sponsor?.employerId !== user.id)) {
-      throw new ApiError(404, "not_found", "No such enrollment.");
-    }
-    if (enrollment.status === "cancelled") {
-      throw new ApiError(409, "not_refundable", "This enrollment is already cancelled.");
-    }
-    const [txn] = await tx
-      .select()
-      .from(transactions)
-      .where(and(eq(transactions.enrollmentId, enrollmentId), eq(transactions.status, "completed")))
-      .for("update");
-    if (!txn) {
-      throw new ApiError(409, "not_refundable", "This enrollment has no payment to refund.");
-    }
-    const windowEnd = (txn.paidAt ?? txn.createdAt).getTime() + config.REFUND_WINDOW_DAYS * DAY_MS;
-    const [sessionDone] = await tx
-      .select({ id: sessions.id })
-      .from(sessions)
-      .where(and(eq(sessions.enrollmentId, enrollmentId), eq(sessions.status, "completed")))
-      .limit(1);
-    const splits = await lockSplits(tx, enrollmentId);
-    const anyReleased = splits.length
-      ? (
-          await tx
-            .select({ id: splitReleases.id })
-            .from(splitReleases)
-            .where(
-              inArray(
-                splitReleases.splitId,
-                splits.map((s) => s.id),
-              ),
-            )
-            .limit(1)
-        ).length > 0
-      : false;
-    if (
-      Date.now() >= windowEnd ||
-      sessionDone ||
-      anyReleased ||
-      enrollment.status === "completed"
-    ) {
-      throw new ApiError(
-        409,
-        "refund_window_closed",
-        `Refunds are possible for ${config.REFUND_WINDOW_DAYS} days after purchase and before the first completed session.`,
-      );
-    }
-    let refundId: string | null = null;
-    if (txn.amountCents > 0) {
-      try {
-        ({ refundId } = await paymentProvider(config).refund(
-          txn.stripePaymentId,
-          `refund-${txn.id}`,
-        ));
-      } catch (err) {
-        if (err instanceof ProviderError) {
-          throw new ApiError(
-            502,
-            "payment_provider_error",
-            "The refund did not go through; nothing was cancelled. Try again.",
-          );
-        }
-        throw err;
-      }
-    }
-    const now = new Date();
-    await tx.update(transactions).set({ status: "refunded" }).where(eq(transactions.id, txn.id));
-    await tx
-      .update(paymentSplits)
-      .set({ status: "cancelled" })
-      .where(and(eq(paymentSplits.transactionId, txn.id), isNull(paymentSplits.payoutId)));
-    await tx
-      .update(enrollments)
-      .set({
-        status: "cancelled",
-        cancelledAt: now,
-        cancelReason: reason ?? "Cancelled with a full refund",
-        updatedAt: now,
-      })
-      .where(eq(enrollments.id, enrollmentId));
-    await tx
-      .update(checkoutSessions)
-      .set({ status: "refunded", updatedAt: now })
-      .where(eq(checkoutSessions.enrollmentId, enrollmentId));
-    // Its booked sessions go with it (not counted; learner and teacher told).
-    const [course] = await tx
-      .select({ title: courses.title })
-      .from(courses)
-      .where(eq(courses.id, enrollment.courseId));
-    await withdrawSessions(tx, {
-      enrollmentId,
-      statuses: ["scheduled", "in_progress"],
-      cancelledBy: user.id,
-      reason: "the enrollment was cancelled and refunded",
-      courseTitle: course?.title ?? "course",
-      now,
-    });
-    await tx
-      .update(courses)
-      .set({ studentCount: sql`greatest(${courses.studentCount} - 1, 0)` })
-      .where(eq(courses.id, enrollment.courseId));
-    await notify(tx, [
-      {
-        userId: enrollment.studentId,
-        type: "refund",
-        title: "Enrollment cancelled and refunded",
-        body: `${formatMoney(txn.amountCents, txn.currency)} is on its way back${sponsor ? " to your sponsor" : ""}.`,
-      },
-      ...(sponsor
-        ? [
-            {
-              userId: sponsor.employerId,
-              type: "refund" as const,
-              title: "Sponsored enrollment cancelled and refunded",
-              body: `${formatMoney(txn.amountCents, txn.currency)} is on its way back to your payment method.`,
-              actionUrl: "/sponsorships",
-            },
-          ]
-        : []),
-      ...(enrollment.studentTeacherId
-        ? [
-            {
-              userId: enrollment.studentTeacherId,
-              type: "enrollment_cancelled" as const,
-              title: "A student cancelled",
-              body: "An enrollment you were teaching was cancelled inside its refund window.",
-            },
-          ]
-        : []),
-    ]);
-    return { refundedCents: txn.amountCents, refundId };
-  });
 }

@@ -21,6 +21,8 @@ export interface CheckoutRequest {
   metadata: Record<string, string>;
   successUrl: string;
   cancelUrl: string;
+  /** Put on the payment, so its charge and the payout transfers share one group. */
+  transferGroup: string;
 }
 
 export interface PaymentProvider {
@@ -37,8 +39,18 @@ export interface PaymentProvider {
   }): Promise<{ transferId: string }>;
 }
 
-/** A provider call that failed (card declined, account invalid, network): safe to show. */
-export class ProviderError extends Error {}
+/**
+ * A provider call that failed (card declined, account invalid, network): safe to show.
+ * `code` is Stripe's error code when it gave one (e.g. `charge_already_refunded`).
+ */
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The Stripe SDK pointed at STRIPE_API_URL when set (tests: a local fake). */
 export function stripeClient(config: Config): Stripe {
@@ -67,12 +79,30 @@ export function paymentProvider(config: Config): PaymentProvider {
   return p;
 }
 
+/**
+ * The provider that took a payment, to give it back: a local payment (a free course, or a
+ * machine without keys) is never sent to Stripe; a Stripe payment while no Stripe key is
+ * configured has no provider (undefined) and must wait.
+ */
+export function providerOf(config: Config, kind: ProviderKind): PaymentProvider | undefined {
+  const p = paymentProvider(config);
+  if (p.kind === kind) return p;
+  if (kind === "stripe") return undefined;
+  sharedLocal ??= localPaymentProvider();
+  return sharedLocal;
+}
+let sharedLocal: PaymentProvider | undefined;
+
 async function providerCall<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new ProviderError(`${what} failed: ${message}`);
+    const code = (err as { code?: unknown } | null)?.code;
+    throw new ProviderError(
+      `${what} failed: ${message}`,
+      typeof code === "string" ? code : undefined,
+    );
   }
 }
 
@@ -97,7 +127,7 @@ function stripeProvider(stripe: Stripe): PaymentProvider {
               },
             ],
             metadata: req.metadata,
-            payment_intent_data: { metadata: req.metadata },
+            payment_intent_data: { metadata: req.metadata, transfer_group: req.transferGroup },
             success_url: req.successUrl,
             cancel_url: req.cancelUrl,
           },

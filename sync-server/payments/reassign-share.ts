@@ -10,7 +10,7 @@
  * nothing was released yet just changes recipient (no 0-cent history row). Call inside the
  * reassignment's transaction.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
 import type { Db } from "../db/database";
 import { paymentSplits, sessions } from "../db/schema";
@@ -19,22 +19,21 @@ import {
   refreshSplitStatus,
   releasedSoFar,
   releaseTeacherShareForSession,
+  usedSession,
 } from "./escrow";
 
 export async function moveTeachingShare(
   tx: Db,
   input: { enrollmentId: string; toRecipientId: string; now: Date },
 ): Promise<{ movedCents: number; keptCents: number }> {
-  // Sessions the old teacher completed are theirs: make sure each has its release first
-  // (normally made when it completed; idempotent).
+  // Sessions the old teacher completed (or the learner cancelled too late) are theirs: make
+  // sure each has its release first (normally made already; idempotent).
   const done = await tx
-    .select({ id: sessions.id, status: sessions.status })
+    .select({ id: sessions.id })
     .from(sessions)
-    .where(eq(sessions.enrollmentId, input.enrollmentId))
+    .where(and(eq(sessions.enrollmentId, input.enrollmentId), usedSession))
     .orderBy(sessions.scheduledStart);
-  for (const s of done) {
-    if (s.status === "completed") await releaseTeacherShareForSession(tx, s.id);
-  }
+  for (const s of done) await releaseTeacherShareForSession(tx, s.id);
   const splits = await lockSplits(tx, input.enrollmentId);
   const live = splits.find((s) => s.recipientType === "student_teacher" && !s.reassignedAt);
   if (!live || live.recipientId === input.toRecipientId) return { movedCents: 0, keptCents: 0 };

@@ -6,17 +6,19 @@ import {
   checkoutInput,
   checkoutSchema,
   courseTeacherSchema,
+  earningsQuery,
   earningsSchema,
+  refundInfoSchema,
   sponsorshipSchema,
 } from "../../shared/api/payments";
 import { requireUser } from "../auth/middleware";
 import type { ApiRouter } from "../http/api-router";
 import { ApiError } from "../http/errors";
 import { getCheckout, startCheckout, teachersForSlug } from "./checkout";
-import { cancelEnrollment } from "./escrow";
 import { registerLocalCheckoutPages } from "./local-checkout";
 import { registerPayoutAccountRoutes } from "./payout-account-routes";
 import { earningsOf, sponsorshipsOf } from "./queries";
+import { cancelEnrollment, refundInfo } from "./refund";
 import { handleWebhook } from "./webhook";
 
 const TAG = "Payments";
@@ -27,17 +29,26 @@ export function registerPaymentRoutes(api: ApiRouter) {
       method: "get",
       path: "/api/courses/:slug/teachers",
       tag: TAG,
-      summary: "Who can teach this course: its creator and its certified, active Student-Teachers",
+      summary:
+        "Who can teach this course: its creator and its certified, active Student-Teachers (and the refund window)",
       auth: "none",
       responses: {
         200: {
-          description: "Teachers to choose from at checkout",
-          schema: z.object({ teachers: z.array(courseTeacherSchema) }),
+          description: "Teachers to choose from at checkout, and REFUND_WINDOW_DAYS",
+          schema: z.object({
+            teachers: z.array(courseTeacherSchema),
+            refundWindowDays: z.number().int(),
+          }),
         },
       },
     },
-    async (c) =>
-      c.json({ teachers: await teachersForSlug(c.get("deps").db, c.req.param("slug") ?? "") }),
+    async (c) => {
+      const { db, config } = c.get("deps");
+      return c.json({
+        teachers: await teachersForSlug(db, c.req.param("slug") ?? ""),
+        refundWindowDays: config.REFUND_WINDOW_DAYS,
+      });
+    },
   );
 
   api.route(
@@ -90,7 +101,10 @@ export function registerPaymentRoutes(api: ApiRouter) {
           description: "Handled (or already handled)",
           schema: z.object({ received: z.literal(true), outcome: z.string() }),
         },
-        400: { description: "invalid_signature: nothing changed" },
+        400: {
+          description:
+            "invalid_signature, or invalid_event (signed but malformed): nothing changed",
+        },
       },
     },
     async (c) => {
@@ -107,7 +121,7 @@ export function registerPaymentRoutes(api: ApiRouter) {
       path: "/api/enrollments/:id/cancel",
       tag: TAG,
       summary:
-        "Cancel inside the refund window (14 days, before the first completed session) for a full refund",
+        "Cancel inside the refund window (REFUND_WINDOW_DAYS, until a session is completed or used) for a full refund",
       auth: "user",
       body: cancelEnrollmentInput,
       responses: {
@@ -125,13 +139,31 @@ export function registerPaymentRoutes(api: ApiRouter) {
   api.route(
     {
       method: "get",
+      path: "/api/enrollments/:id/refund",
+      tag: TAG,
+      summary:
+        "Whether the learner (or sponsor) may still cancel for a full refund, and until when",
+      auth: "user",
+      responses: {
+        200: { description: "The refund window", schema: refundInfoSchema },
+        404: { description: "not_found: no such enrollment of yours" },
+      },
+    },
+    async (c) => c.json(await refundInfo(c.get("deps"), requireUser(c), c.req.param("id") ?? "")),
+  );
+
+  api.route(
+    {
+      method: "get",
       path: "/api/earnings",
       tag: TAG,
-      summary: "The signed-in teacher's or creator's shares: pending, released, paid",
+      summary:
+        "The signed-in teacher's or creator's shares: totals per currency (pending, released, paid) and one page of shares",
       auth: "user",
+      query: earningsQuery,
       responses: { 200: { description: "Earnings", schema: earningsSchema } },
     },
-    async (c) => c.json(await earningsOf(c.get("deps").db, requireUser(c).id)),
+    async (c, { query }) => c.json(await earningsOf(c.get("deps").db, requireUser(c).id, query)),
   );
 
   api.route(

@@ -1,8 +1,10 @@
 /**
  * Paying for a course in the browser on a fresh machine (the local payment provider): the
  * course page's Enroll → choose a Student-Teacher → the local checkout page → Pay → the return page
- * shows the enrollment once it has synced; cancelling inside the window refunds it. Offline,
- * Enroll says checkout needs a connection.
+ * shows the enrollment once it has synced; cancelling inside the window refunds it (the
+ * offer shows the server's deadline). Cancelling on the checkout page brings the learner
+ * back to a final "nothing was charged" that stops polling. Offline, Enroll says checkout
+ * needs a connection.
  * Also the teacher's earnings and the employer's sponsored learners screens.
  */
 import { sql } from "drizzle-orm";
@@ -27,6 +29,8 @@ export async function checkoutFlow(browser: Browser, base: string, db: Db) {
   const choices = await page.getByRole("radio").count();
   check(choices >= 2, "the teacher list offers the creator and the Student-Teachers");
   await page.getByRole("radio", { name: /Marcus/ }).check();
+  // The refund window comes from the server (REFUND_WINDOW_DAYS, 14 in the demo).
+  await page.getByText(/Full refund until .+ \(14 days after payment\)/).waitFor();
   findings.push(...(await axe(page, "checkout-panel")));
   await screenshot(page, "checkout-panel");
   await page.getByRole("button", { name: /Continue to payment/ }).click();
@@ -56,7 +60,22 @@ export async function checkoutFlow(browser: Browser, base: string, db: Db) {
     `ravi's enrollment with Marcus, paid 149.00 in 3 splits: ${JSON.stringify(bought)}`,
   );
 
-  // Inside the refund window the learner may cancel for a full refund (local provider).
+  // Inside the refund window the learner may cancel for a full refund (local provider); the
+  // offer names the server's deadline.
+  const enrollmentId = page.url().split("/").at(-1) ?? "";
+  const offered = await page.evaluate(async (id) => {
+    const token = JSON.parse(localStorage.getItem("peerloop.session") ?? "{}").token;
+    const r = await fetch(`/api/enrollments/${id}/refund`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const info = (await r.json()) as { deadline: string };
+    return new Date(info.deadline).toLocaleString(undefined, {
+      dateStyle: "medium",
+      timeStyle: "short",
+    });
+  }, enrollmentId);
+  const note = (await page.locator("#refund-note").textContent()) ?? "";
+  check(note.includes(`Possible until ${offered}`), `the refund offer names ${offered}: ${note}`);
   await page.getByRole("button", { name: "Cancel and get a full refund" }).click();
   findings.push(...(await axe(page, "refund-offer")));
   await page.getByRole("button", { name: "Yes, cancel and refund" }).click();
@@ -72,6 +91,25 @@ export async function checkoutFlow(browser: Browser, base: string, db: Db) {
     after?.enrollment === "cancelled" && after.payment === "refunded",
     `cancelled and refunded: ${JSON.stringify(after)}`,
   );
+
+  // Leaving the checkout page with Cancel: a final answer, no more polling, a way back.
+  await page.goto(`${base}/courses/${OTHER_COURSE}`);
+  await page.getByRole("button", { name: /^Enroll/ }).click();
+  await page.getByRole("button", { name: /Continue to payment/ }).click();
+  await page.waitForURL(/\/pay\/local\/cs_local_/);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.waitForURL(/\/checkout\/return\?checkout=.*cancelled=1/, { timeout: 15_000 });
+  await page.getByText("Nothing was charged").waitFor();
+  let polls = 0;
+  page.on("request", (r) => {
+    if (r.url().includes("/api/checkout/")) polls++;
+  });
+  await page.waitForTimeout(5_000);
+  check(polls === 0, `the return page stopped polling on a final state (${polls} more polls)`);
+  findings.push(...(await axe(page, "checkout-cancelled")));
+  await screenshot(page, "checkout-cancelled");
+  await page.getByRole("link", { name: "Back to the course" }).click();
+  await page.waitForURL(new RegExp(`/courses/${OTHER_COURSE}$`));
 
   // Offline, the course page says checkout needs a connection.
   await page.goto(`${base}/courses/${OTHER_COURSE}`);

@@ -72,6 +72,14 @@ describe.each(databaseKinds())("checkout on Stripe (fake) on %s", (kind) => {
     expect(call?.authorization).toBe("Bearer sk_test_fake");
     const row = await checkoutRow(w, c.id);
     expect(row.providerSessionId).toMatch(/^cs_test_/);
+    // The terms are stored with the checkout, and the payment carries the transfer group
+    // of the enrollment it will become (the group its payout transfers use).
+    expect([row.teacherCommission, row.teacherRole]).toEqual([70, "student_teacher"]);
+    expect(call?.params["payment_intent_data[transfer_group]"]).toBe(
+      `enrollment_${row.plannedEnrollmentId}`,
+    );
+    expect(call?.params["metadata[enrollmentId]"]).toBe(row.plannedEnrollmentId);
+    expect(c.courseSlug).toBe(w.course.slug);
   });
 
   it("refuses bad requests with clear codes and stores nothing", async () => {
@@ -166,9 +174,13 @@ describe.each(databaseKinds())("checkout on Stripe (fake) on %s", (kind) => {
     const theirs = await w.t.call("GET", `/api/checkout/${id}`, { token: other.token });
     expect([theirs.status, theirs.body.error.code]).toEqual([404, "not_found"]);
     expect((await w.t.call("GET", `/api/checkout/${id}`)).status).toBe(401);
-    expect((await w.t.call("GET", "/api/checkout/junk", { token: learner.token })).status).toBe(
-      404,
-    );
+    // Ids that are not uuids never reach the uuid column: 404, not a 500.
+    for (const bad of ["junk", "-".repeat(36), "a".repeat(36), id.replaceAll("-", "x"), `${id}0`]) {
+      const res = await w.t.call("GET", `/api/checkout/${encodeURIComponent(bad)}`, {
+        token: learner.token,
+      });
+      expect([res.status, res.body.error?.code], bad).toEqual([404, "not_found"]);
+    }
   });
 });
 

@@ -152,7 +152,9 @@ describe.each(databaseKinds())("payouts on %s", (kind) => {
     expect(await codeOf(approve(w.teacher.id))).toBe("409 nothing_to_pay");
     expect(transfers()).toHaveLength(before + 2);
     const earnings = await w.t.call("GET", "/api/earnings", { token: w.teacher.token });
-    expect(earnings.body.totals).toEqual({ pendingCents: 3499, releasedCents: 0, paidCents: 6998 });
+    expect(earnings.body.totals).toEqual([
+      { currency: "USD", pendingCents: 3499, releasedCents: 0, paidCents: 6998 },
+    ]);
     const [n] = await w.db
       .select({ n: sql<number>`count(*)::int` })
       .from(s.notifications)

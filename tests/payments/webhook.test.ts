@@ -164,26 +164,48 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
     expect(after?.events).toBe((before?.events ?? 0) + 3);
   });
 
-  it("marks an expired checkout and enrolls no one", async () => {
+  it("marks an expired checkout; expiry is final: a later payment enrolls no one and is refunded", async () => {
     const learner = w.learners[3];
     if (!learner) throw new Error("no learner");
     const open = await startCheckout(w, learner);
+    const checkoutId = open.body.checkout.id;
     const before = await moneyCounts(w.db);
     const exp = await signAndDeliver(
       w,
-      await sessionEvent(w, open.body.checkout.id, "checkout.session.expired"),
+      await sessionEvent(w, checkoutId, "checkout.session.expired"),
     );
     expect(exp.body.outcome).toBe("expired");
-    expect((await checkoutRow(w, open.body.checkout.id)).status).toBe("expired");
-    // A completion after the expiry (out of order) is still one enrollment, never two.
+    expect((await checkoutRow(w, checkoutId)).status).toBe("expired");
+    // A payment after the expiry (out of order, or a late async success): the learner was
+    // told nothing was charged, so the money goes back and nobody is enrolled.
+    const refundsBefore = w.fake?.requests.filter((r) => r.path === "/v1/refunds").length ?? 0;
     const late = await signAndDeliver(
       w,
-      await sessionEvent(w, open.body.checkout.id, "checkout.session.completed"),
+      await sessionEvent(w, checkoutId, "checkout.session.async_payment_succeeded"),
     );
-    expect(late.body.outcome).toBe("enrolled");
-    expect((await moneyCounts(w.db))?.enrollments).toBe((before?.enrollments ?? 0) + 1);
-    const third = await startCheckout(w, learner);
-    expect([third.status, third.body.error.code]).toEqual([409, "already_enrolled"]);
+    expect([late.status, late.body.outcome]).toEqual([200, "refund_due"]);
+    const row = await checkoutRow(w, checkoutId);
+    expect([row.status, row.failureReason, row.enrollmentId]).toEqual([
+      "failed",
+      "checkout_expired",
+      null,
+    ]);
+    const refunds = w.fake?.requests.filter((r) => r.path === "/v1/refunds") ?? [];
+    expect(refunds).toHaveLength(refundsBefore + 1);
+    expect(refunds.at(-1)?.params.payment_intent).toBe(`pi_${checkoutId.replaceAll("-", "")}`);
+    const [owed] = await w.db
+      .select()
+      .from(s.refundsOwed)
+      .where(eq(s.refundsOwed.checkoutId, checkoutId));
+    expect([owed?.reason, owed?.amountCents, owed?.refundId?.startsWith("re_")]).toEqual([
+      "checkout_expired",
+      PRICE,
+      true,
+    ]);
+    expect((await moneyCounts(w.db))?.enrollments).toBe(before?.enrollments);
+    // Not enrolled: the learner may check out again.
+    const again = await startCheckout(w, learner);
+    expect(again.status).toBe(201);
   });
 
   it("refunds a payment that arrives for a learner already enrolled by another checkout", async () => {
@@ -382,17 +404,48 @@ describe.each(databaseKinds())("payment webhook on %s", (kind) => {
       },
     });
     expect((await signAndDeliver(w, unknown)).body.outcome).toBe("unknown_checkout");
-    const shapeless = JSON.stringify({
-      id: "evt_shapeless",
-      object: "event",
-      type: "checkout.session.expired",
-      data: {},
-    });
-    const res = await signAndDeliver(w, shapeless);
-    expect([res.status, res.body.outcome]).toEqual([200, "unknown_checkout"]);
     const after = await moneyCounts(w.db);
     expect({ ...after, events: 0 }).toEqual({ ...before, events: 0 });
-    expect(after?.events).toBe((before?.events ?? 0) + 3);
+    expect(after?.events).toBe((before?.events ?? 0) + 2);
+  });
+
+  it("refuses a signed event of the wrong shape with 400 invalid_event, recording nothing", async () => {
+    const learner = w.learners[3];
+    if (!learner) throw new Error("no learner");
+    const open = await startCheckout(w, learner);
+    const good = JSON.parse(
+      await sessionEvent(w, open.body.checkout.id, "checkout.session.completed"),
+    );
+    const before = await moneyCounts(w.db);
+    const session = good.data.object;
+    const shapes: Record<string, unknown>[] = [
+      { ...good, id: undefined },
+      { ...good, id: "" },
+      { ...good, id: 42 },
+      { ...good, type: undefined },
+      { ...good, data: undefined },
+      { ...good, data: {} },
+      { ...good, data: { object: "cs_x" } },
+      { ...good, data: { object: { ...session, id: undefined } } },
+      { ...good, data: { object: { ...session, amount_total: "4999" } } },
+      { ...good, data: { object: { ...session, payment_intent: 7 } } },
+      { ...good, type: "customer.created", data: null },
+    ];
+    for (const shape of shapes) {
+      const res = await signAndDeliver(w, JSON.stringify(shape));
+      expect([res.status, res.body.error?.code], JSON.stringify(shape).slice(0, 120)).toEqual([
+        400,
+        "invalid_event",
+      ]);
+    }
+    for (const body of ["[1, 2]", "{nope"]) {
+      const res = await signAndDeliver(w, body);
+      expect([res.status, res.body.error?.code], body).toEqual([400, "invalid_event"]);
+    }
+    expect(await moneyCounts(w.db)).toEqual(before);
+    expect((await checkoutRow(w, open.body.checkout.id)).status).toBe("open");
+    // The well-formed event still enrolls.
+    expect((await signAndDeliver(w, JSON.stringify(good))).body.outcome).toBe("enrolled");
   });
 
   it("still applies the body limit to the webhook", async () => {

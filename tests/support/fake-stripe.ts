@@ -23,7 +23,10 @@ export interface FakeStripe {
   objects: Map<string, Record<string, unknown>>;
   fail: {
     checkout: boolean;
+    /** Refunds are refused (400 charge_already_refunded; replayed for the same key, as Stripe does). */
     refunds: boolean;
+    /** Stripe is down for refunds (500 api_error; not replayed, so a retry can succeed). */
+    refundOutage: boolean;
     transfers: boolean;
     /** Transfers with these transfer_group values fail (a partial failure). */
     transferGroups: Set<string>;
@@ -60,6 +63,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const fail = {
     checkout: false,
     refunds: false,
+    refundOutage: false,
     transfers: false,
     transferGroups: new Set<string>(),
     accounts: false,
@@ -100,6 +104,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       return { status: 200, body: session };
     }
     if (path === "/v1/refunds") {
+      if (fail.refundOutage)
+        return error("Refunds are unavailable (fake switch).", "api_error", 500);
       if (fail.refunds)
         return error("The charge cannot be refunded (fake switch).", "charge_already_refunded");
       const refund = {

@@ -8,12 +8,15 @@ import { useEffect, useState } from "preact/hooks";
 import type { Checkout, CourseTeacher } from "../../../shared/api/payments";
 import { useOnline, useSession } from "../data/hooks";
 import { api, describeError } from "../lib/api";
-import { money } from "../lib/format";
+import { date, money } from "../lib/format";
+
+const DAY_MS = 86_400_000;
 
 export function CheckoutPanel(props: { slug: string; priceCents: number; currency: string }) {
   const s = useSession();
   const online = useOnline();
   const [teachers, setTeachers] = useState<CourseTeacher[] | null>(null);
+  const [refundDays, setRefundDays] = useState<number | null>(null);
   const [teacherId, setTeacherId] = useState<string>("");
   const [learner, setLearner] = useState("");
   const [busy, setBusy] = useState(false);
@@ -23,11 +26,13 @@ export function CheckoutPanel(props: { slug: string; priceCents: number; currenc
   useEffect(() => {
     if (!online) return;
     const ctrl = new AbortController();
-    api<{ teachers: CourseTeacher[] }>(`/api/courses/${encodeURIComponent(props.slug)}/teachers`, {
-      signal: ctrl.signal,
-    })
+    api<{ teachers: CourseTeacher[]; refundWindowDays: number }>(
+      `/api/courses/${encodeURIComponent(props.slug)}/teachers`,
+      { signal: ctrl.signal },
+    )
       .then((r) => {
         setTeachers(r.teachers);
+        setRefundDays(r.refundWindowDays);
         setTeacherId((id) => id || r.teachers[0]?.id || "");
       })
       .catch((err) => {
@@ -116,12 +121,24 @@ export function CheckoutPanel(props: { slug: string; priceCents: number; currenc
         </button>
       </p>
       <p class="muted">
-        Full refund within 14 days, until your first session is completed. The course appears in My
+        {refundDays === null ? null : <RefundNote days={refundDays} />} The course appears in My
         learning on all your devices as soon as the payment is confirmed.
       </p>
       <p role="status" aria-live="polite">
         {message ?? ""}
       </p>
     </form>
+  );
+}
+
+/** The server's refund window, as a date: paying now, the refund is possible until then. */
+function RefundNote(props: { days: number }) {
+  if (props.days === 0) return <>No refunds after payment.</>;
+  const until = date(new Date(Date.now() + props.days * DAY_MS).toISOString());
+  return (
+    <>
+      Full refund until {until} ({props.days} {props.days === 1 ? "day" : "days"} after payment), as
+      long as no session has been completed or used.
+    </>
   );
 }

@@ -13,31 +13,68 @@ export function Earnings() {
 
 const LABEL = { platform: "Platform", creator: "Creator share", student_teacher: "Teaching share" };
 
+type Split = EarningsData["splits"][number];
+
+/** Amounts here are sums: 0 is "$0.00", not "Free". */
+const amount = (cents: number, currency: string) =>
+  cents === 0
+    ? new Intl.NumberFormat(undefined, { style: "currency", currency }).format(0)
+    : money(cents, currency);
+
 function EarningsView() {
   const data = useApi<EarningsData>("/api/earnings");
+  const token = useSession()?.token ?? null;
+  // Older pages, loaded on demand after the first one.
+  const [older, setOlder] = useState<Split[]>([]);
+  const [next, setNext] = useState<string | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   if (data.kind !== "ok") return <Pending title="Earnings" state={data} />;
-  const { totals, splits } = data.value;
-  const cur = splits[0]?.currency ?? "USD";
+  const { totals } = data.value;
+  const splits = [...data.value.splits, ...older];
+  const cursor = next === undefined ? data.value.nextBefore : next;
+  const shown = totals.length
+    ? totals
+    : [{ currency: "USD", pendingCents: 0, releasedCents: 0, paidCents: 0 }];
+
+  const more = async () => {
+    if (!cursor) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const page = await api<EarningsData>(`/api/earnings?before=${cursor}`, { token });
+      setOlder((o) => [...o, ...page.splits]);
+      setNext(page.nextBefore);
+    } catch (err) {
+      setProblem(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section>
       <h1>Earnings</h1>
-      <dl class="totals">
-        <div>
-          <dt>Held in escrow</dt>
-          <dd>{money(totals.pendingCents, cur)}</dd>
-        </div>
-        <div>
-          <dt>Released, awaiting payout</dt>
-          <dd>{money(totals.releasedCents, cur)}</dd>
-        </div>
-        <div>
-          <dt>Paid out</dt>
-          <dd>{money(totals.paidCents, cur)}</dd>
-        </div>
-      </dl>
+      {shown.map((t) => (
+        <dl class="totals" key={t.currency} aria-label={`Totals in ${t.currency}`}>
+          <div>
+            <dt>Held in escrow</dt>
+            <dd>{amount(t.pendingCents, t.currency)}</dd>
+          </div>
+          <div>
+            <dt>Released, awaiting payout</dt>
+            <dd>{amount(t.releasedCents, t.currency)}</dd>
+          </div>
+          <div>
+            <dt>Paid out</dt>
+            <dd>{amount(t.paidCents, t.currency)}</dd>
+          </div>
+        </dl>
+      ))}
       <p class="muted">
         Shares are held until the refund window closes; teaching shares are released session by
-        session. An admin then approves the payout to your account.
+        session (a session your learner cancelled too late counts as taught). An admin then approves
+        the payout to your account.
       </p>
       <PayoutAccountPanel />
       {splits.length === 0 ? <p>No earnings yet.</p> : null}
@@ -51,12 +88,20 @@ function EarningsView() {
               {LABEL[x.recipientType]}: {money(x.amountCents, x.currency)}
               {x.status === "cancelled"
                 ? " — refunded"
-                : ` — held ${money(x.pendingCents, x.currency)}, released ${money(x.releasedCents, x.currency)}, paid ${money(x.paidCents, x.currency)}`}
+                : ` — held ${amount(x.pendingCents, x.currency)}, released ${amount(x.releasedCents, x.currency)}, paid ${amount(x.paidCents, x.currency)}`}
             </p>
             <p class="muted">{date(x.createdAt)}</p>
           </li>
         ))}
       </ul>
+      {cursor ? (
+        <p>
+          <button type="button" disabled={busy} onClick={() => void more()}>
+            {busy ? "Loading…" : "Show older earnings"}
+          </button>
+        </p>
+      ) : null}
+      {problem ? <p role="status">{problem}</p> : null}
     </section>
   );
 }

@@ -1,23 +1,46 @@
 /**
- * "Cancel and get a full refund", shown while the refund window may still be open (14 days
- * from enrolling by default; the server decides, counting completed sessions too). The
- * cancelled enrollment then arrives through sync.
+ * "Cancel and get a full refund", shown while the server says the refund window is open
+ * (GET /api/enrollments/:id/refund: REFUND_WINDOW_DAYS from payment, until a session is
+ * completed or used), with the real deadline. Needs a connection: offline it shows what it
+ * last heard, with the button disabled. The cancelled enrollment then arrives through sync.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import type { RefundInfo } from "../../../shared/api/payments";
 import { useOnline, useSession } from "../data/hooks";
 import { api, describeError } from "../lib/api";
+import { dateTime } from "../lib/format";
 
-const WINDOW_DAYS = 14;
-
-export function RefundOffer(props: { enrollmentId: string; enrolledAt: string; status: string }) {
+export function RefundOffer(props: {
+  enrollmentId: string;
+  /** Not used any more (the server gives the deadline); kept so callers need not change. */
+  enrolledAt?: string;
+  status: string;
+}) {
   const s = useSession();
   const online = useOnline();
+  const [info, setInfo] = useState<RefundInfo | null>(null);
   const [state, setState] = useState<"idle" | "confirm" | "busy" | "done">("idle");
   const [message, setMessage] = useState("");
-  const open = Date.now() - Date.parse(props.enrolledAt) < WINDOW_DAYS * 86_400_000;
   const active = props.status === "enrolled" || props.status === "in_progress";
+  const token = s?.token;
+
+  useEffect(() => {
+    if (!token || !online || !active) return;
+    const ctrl = new AbortController();
+    api<RefundInfo>(`/api/enrollments/${props.enrollmentId}/refund`, {
+      token,
+      signal: ctrl.signal,
+    })
+      .then(setInfo)
+      .catch(() => {
+        // Not shown: the offer is only an offer; the course page works without it.
+      });
+    return () => ctrl.abort();
+  }, [token, online, active, props.enrollmentId]);
+
   // Once cancelled here, the synced status changes too: keep saying what happened.
-  if (!s || (state !== "done" && (!open || !active))) return null;
+  if (!s || (state !== "done" && (!active || !info?.refundable))) return null;
+  const deadline = info?.deadline ? dateTime(info.deadline) : null;
 
   const cancel = async () => {
     setState("busy");
@@ -59,7 +82,7 @@ export function RefundOffer(props: { enrollmentId: string; enrolledAt: string; s
           </button>{" "}
           <span id="refund-note" class="muted">
             {online
-              ? `Possible for ${WINDOW_DAYS} days after enrolling, until your first session is completed.`
+              ? `Possible until ${deadline} (${info?.windowDays} days after payment), as long as no session has been completed or used.`
               : "Needs a connection."}
           </span>
         </p>

@@ -36,6 +36,19 @@ export const checkoutSessions = pgTable(
     sponsorId: uuid("sponsor_id").references(() => users.id),
     amountCents: integer("amount_cents").notNull(),
     currency: currency(),
+    /**
+     * The terms the payer agreed to, fixed at checkout: the course's teacher commission then
+     * (the split uses it, not the course's current one) and whether the chosen teacher was
+     * the creator or an active Student-Teacher (the enrollment is made with them even if they
+     * paused in between; README "Money").
+     */
+    teacherCommission: integer("teacher_commission").notNull(),
+    teacherRole: text("teacher_role").notNull(),
+    /**
+     * The id the enrollment gets if this checkout is paid, chosen at checkout so the payment
+     * carries transfer_group `enrollment_<id>`, the group its payout transfers use.
+     */
+    plannedEnrollmentId: uuid("planned_enrollment_id").notNull(),
     status: text("status").notNull().default("open"),
     /** Why a checkout failed (amount mismatch, already enrolled when paid, provider). */
     failureReason: text("failure_reason"),
@@ -50,6 +63,7 @@ export const checkoutSessions = pgTable(
   (t) => [
     uniqueIndex("checkout_sessions_provider_session_id_key").on(t.providerSessionId),
     uniqueIndex("checkout_sessions_enrollment_id_key").on(t.enrollmentId),
+    uniqueIndex("checkout_sessions_planned_enrollment_id_key").on(t.plannedEnrollmentId),
     index().on(t.payerId),
     index().on(t.learnerId),
     index().on(t.status),
@@ -59,6 +73,49 @@ export const checkoutSessions = pgTable(
       sql`${t.status} IN ('open', 'paid', 'expired', 'failed', 'refunded')`,
     ),
     check("checkout_sessions_amount_cents_nonnegative", sql`${t.amountCents} >= 0`),
+    check(
+      "checkout_sessions_teacher_commission_range",
+      sql`${t.teacherCommission} BETWEEN 0 AND 100`,
+    ),
+    check(
+      "checkout_sessions_teacher_role",
+      sql`${t.teacherRole} IN ('creator', 'student_teacher')`,
+    ),
+  ],
+);
+
+/**
+ * A refund the server owes: money came in for a checkout that could not become an
+ * enrollment (wrong amount, learner already enrolled, checkout already expired). Written in
+ * the webhook's transaction, so it survives a failed or never-made provider call; sent after
+ * commit and, until `refunded_at` is set, retried by the money job — always with the
+ * idempotency key `refund-checkout-<payment id>`, so the payment is refunded once.
+ */
+export const refundsOwed = pgTable(
+  "refunds_owed",
+  {
+    id: id(),
+    checkoutId: uuid("checkout_id")
+      .notNull()
+      .references(() => checkoutSessions.id),
+    /** The provider's payment (Stripe PaymentIntent id) to refund in full. */
+    paymentId: text("payment_id").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    currency: currency(),
+    /** The checkout's failure reason (amount_mismatch, already_enrolled, checkout_expired…). */
+    reason: text("reason").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    lastAttemptAt: tz("last_attempt_at"),
+    refundId: text("refund_id"),
+    refundedAt: tz("refunded_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("refunds_owed_payment_id_key").on(t.paymentId),
+    index().on(t.checkoutId),
+    index("refunds_owed_unsent_idx").on(t.createdAt).where(sql`${t.refundedAt} IS NULL`),
+    check("refunds_owed_amount_cents_nonnegative", sql`${t.amountCents} >= 0`),
   ],
 );
 
