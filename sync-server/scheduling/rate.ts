@@ -10,6 +10,7 @@ import { sessionAssessments, sessions } from "../db/schema";
 import type { DecisionContext, Outcome } from "./decide";
 import { loadEnrollment } from "./facts";
 import { lockSession } from "./locks";
+import { ratedNotice } from "./notices";
 import { notify } from "./notify";
 
 export interface RatingInput {
@@ -49,12 +50,7 @@ export async function rateSession(ctx: DecisionContext, input: RatingInput): Pro
   if (input.userId === s.studentId && enrollment)
     await recomputeCourseRating(tx, enrollment.courseId);
   await notify(tx, [
-    {
-      userId: assessee,
-      type: "session_assessment",
-      title: "You were rated",
-      body: `You received ${input.rating}/5 for your ${enrollment?.courseTitle ?? ""} session.`,
-    },
+    ratedNotice({ to: assessee, course: enrollment?.courseTitle ?? "", rating: input.rating }),
   ]);
   return { status: "confirmed", sessionId: s.id };
 }

@@ -17,7 +17,7 @@ import { type Database, type Db, queryRows } from "../db/database";
 import { notifications, type ReminderKind, sessionReminders } from "../db/schema";
 import type { Mailer } from "../email/mailer";
 import type { Logger } from "../log";
-import { whenUtc } from "./notify";
+import { whenIn } from "./notify";
 
 interface Due {
   session_id: string;
@@ -56,7 +56,7 @@ export async function sendDueReminders(db: Db, mailer: Mailer, now = new Date())
   let sent = 0;
   for (const d of due) {
     const start = new Date(d.start);
-    const body = `Your ${d.title} session starts ${LEAD[d.kind]}: ${whenUtc(start)}. Open PeerLoop to join.`;
+    const body = `Your ${d.title} session starts ${LEAD[d.kind]}: ${whenIn(start, "UTC")}. Open PeerLoop to join.`;
     const claimed = await db.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Db;
       const rows = await tx
