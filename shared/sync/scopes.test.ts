@@ -43,6 +43,26 @@ describe("scopesOf: who may see what", () => {
     expect(s.has("course-students:c1" as never)).toBe(false);
   });
 
+  it("a learner keeps their own teacher's availability after the teacher pauses; others do not get it", () => {
+    // t1 paused: no longer in courseTeachers (active only), but still e1's teacher.
+    const mine = scopesOf({
+      ...base,
+      asStudent: [{ id: "e1", courseId: "c1", status: "in_progress", teacherId: "t1" }],
+      courseCreators: { c1: "creator" },
+      courseTeachers: { c1: ["t2"] },
+    });
+    for (const x of ["availability:t1", "profile:t1", "availability:t2", "availability:creator"])
+      expect(mine.has(x as never), x).toBe(true);
+    const newcomer = scopesOf({
+      ...base,
+      asStudent: [{ id: "e2", courseId: "c1", status: "enrolled", teacherId: "t2" }],
+      courseCreators: { c1: "creator" },
+      courseTeachers: { c1: ["t2"] },
+    });
+    expect(newcomer.has("availability:t1" as never)).toBe(false);
+    expect(newcomer.has("availability:t2" as never)).toBe(true);
+  });
+
   it("completion keeps lifetime access; cancellation ends it but the enrollment stays visible", () => {
     const completed = scopesOf({
       ...base,

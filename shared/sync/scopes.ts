@@ -44,7 +44,10 @@ export interface UserRights {
   conversations: { id: string; otherUserIds: string[] }[];
   /** Creator of every course the user can see (for the creator's profile card). */
   courseCreators: Record<string, string>;
-  /** Active Student-Teachers of the courses the user studies (bookable teachers). */
+  /**
+   * Active Student-Teachers of the courses the user studies (whom a new enrollment may pick).
+   * A learner's own teacher comes from `asStudent[].teacherId`, active or paused.
+   */
   courseTeachers: Record<string, string[]>;
 }
 
@@ -89,10 +92,16 @@ export function scopesOf(r: UserRights): Set<Scope> {
   for (const [courseId, creatorId] of Object.entries(r.courseCreators)) {
     if (out.has(scope("course", courseId))) add("profile", creatorId);
   }
-  // Teachers one can book: the active Student-Teachers and the creator of each course one
-  // studies. Their availability and profile cards come to the learner's device.
+  // Teachers whose open times come to the learner's device (availability and profile card):
+  // their own enrollment's teacher — also one who paused, since pausing stops new students,
+  // not the learners already assigned —, the creator, and the course's active
+  // Student-Teachers (the ones a new enrollment could pick; a paused one is not offered).
   for (const e of studying) {
-    const bookable = [...(r.courseTeachers[e.courseId] ?? []), r.courseCreators[e.courseId]];
+    const bookable = [
+      e.teacherId,
+      ...(r.courseTeachers[e.courseId] ?? []),
+      r.courseCreators[e.courseId],
+    ];
     for (const t of bookable) {
       add("availability", t);
       add("profile", t);

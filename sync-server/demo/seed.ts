@@ -135,8 +135,7 @@ export async function seedDemoWorld(
         priceCents: c.priceCents,
         currency: c.currency,
         categoryId: need(categoryId, c.category),
-        rating: c.rating ?? null,
-        ratingCount: c.ratingCount ?? 0,
+        // rating / rating_count: recomputed from the demo's rating rows (seedTeaching).
         studentCount: completedOrActive(c.slug),
         badge: c.badge ?? null,
         hasCertificate: c.hasCertificate,

@@ -1,9 +1,11 @@
 /**
- * The demo world's teaching: every teacher's weekly availability (in their own time zone),
- * and sessions on the enrollments that have a teacher — completed ones with assessments
- * both ways, upcoming ones inside the teacher's availability, and cancelled ones (one by a
- * learner in good time, one by a teacher). Never more sessions than a course includes;
- * students_taught then follows the completed sessions. Runs inside the demo seed's
+ * The demo world's teaching, from the plan of teaching-plan.ts: every teacher's weekly
+ * availability in their own time zone — Student-Teachers and the creators who teach
+ * enrollments without one — and the sessions of every enrollment: completed ones inside
+ * the enrollment's own weeks, rated both ways; upcoming ones inside the teacher's
+ * availability; cancelled ones (one by a learner in good time, one by a teacher). Nobody
+ * is ever in two sessions at once. students_taught, and each course's rating and count,
+ * are then recomputed from these rows by the live code. Runs inside the demo seed's
  * transaction, so it is as idempotent as the seed.
  */
 import { inArray } from "drizzle-orm";
@@ -13,7 +15,9 @@ import type { Config } from "../config";
 import type { Db } from "../db/database";
 import * as s from "../db/schema";
 import { recomputeStudentsTaught } from "../scheduling/complete";
+import { recomputeCourseRating } from "../scheduling/rate";
 import { meetingLinkFor } from "../scheduling/video";
+import { demoTeachingPlan } from "./teaching-plan";
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -21,38 +25,52 @@ const DAY = 24 * H;
 type Enrollment = typeof s.enrollments.$inferInsert & {
   id: string;
   studentTeacherId: string | null;
+  enrolledAt: Date;
+  completedAt: Date | null;
 };
 
-/** What each enrollment with a teacher gets: past (completed) sessions, then the rest. */
-type Plan = {
-  completed: number;
-  upcoming: number;
-  cancelledByLearner?: boolean;
-  cancelledByTeacher?: boolean;
-};
+/** Weekdays 17:00–20:00 and Saturday 10:00–13:00, in the teacher's zone. */
+const WEEKLY = [
+  ...[1, 2, 3, 4, 5].map((d) => ({ dayOfWeek: d, startTime: "17:00:00", endTime: "20:00:00" })),
+  { dayOfWeek: 6, startTime: "10:00:00", endTime: "13:00:00" },
+];
+/** Session starts tried on a weekday evening, all inside WEEKLY. */
+const EVENING = ["18:00:00", "17:00:00", "19:00:00"];
 
-function planFor(e: Enrollment, sessionCount: number | null): Plan {
-  const room = sessionCount ?? 3;
-  if (e.status === "completed") return { completed: Math.min(room, 2), upcoming: 0 };
-  if (e.status === "cancelled") return { completed: 0, upcoming: 0 };
-  if (e.status === "enrolled") return { completed: 0, upcoming: 0, cancelledByTeacher: true };
-  // In progress: one done, one booked (and, where the course allows it, one the learner moved away from).
-  return { completed: Math.min(1, room - 1), upcoming: 1, cancelledByLearner: true };
+/** Who is busy when: finds each session an evening neither participant is taken. */
+class Diary {
+  private busy = new Map<string, { start: number; end: number }[]>();
+
+  /** Books the first free evening hour on `date` (teacher's zone), if it is a weekday. */
+  take(people: string[], date: string, zone: string, within: { lo: number; hi: number }) {
+    const dow = dayOfWeek(date);
+    if (dow < 1 || dow > 5) return undefined;
+    for (const time of EVENING) {
+      const start = zonedToUtc(date, time, zone).getTime();
+      const end = start + H;
+      if (start < within.lo || end > within.hi) continue;
+      const clash = people.some((p) =>
+        (this.busy.get(p) ?? []).some((b) => b.start < end && start < b.end),
+      );
+      if (clash) continue;
+      for (const p of people) this.busy.set(p, [...(this.busy.get(p) ?? []), { start, end }]);
+      return new Date(start);
+    }
+    return undefined;
+  }
+
+  /** The free evening nearest `around` (searching later first, then earlier) within bounds. */
+  near(people: string[], around: number, zone: string, within: { lo: number; hi: number }) {
+    const day = utcToZoned(new Date(around), zone).date;
+    for (let step = 0; step < 120; step++) {
+      for (const offset of step === 0 ? [0] : [step, -step]) {
+        const found = this.take(people, addDays(day, offset), zone, within);
+        if (found) return found;
+      }
+    }
+    throw new Error("demo teaching: no free evening for a session");
+  }
 }
-
-const RATINGS = [5, 4, 5, 5, 4];
-const COMMENTS = {
-  learner: [
-    "Patient and clear — I finally understood it.",
-    "Great examples, we built something real.",
-    "Really well prepared. Thank you!",
-  ],
-  teacher: [
-    "Came prepared with questions.",
-    "Quick learner, did the homework.",
-    "A pleasure to teach.",
-  ],
-};
 
 export async function seedTeaching(
   tx: Db,
@@ -60,59 +78,46 @@ export async function seedTeaching(
   enrollments: Enrollment[],
   now: number,
 ): Promise<void> {
-  const taught = enrollments.filter((e) => e.studentTeacherId);
-  const teacherIds = [...new Set(taught.map((e) => e.studentTeacherId as string))];
-  if (teacherIds.length === 0) return;
+  const plan = demoTeachingPlan();
+  if (plan.length !== enrollments.length) throw new Error("demo teaching: plan does not match");
+  const courseRows = await tx
+    .select({ id: s.courses.id, creatorId: s.courses.creatorId })
+    .from(s.courses);
+  const creatorOf = new Map(courseRows.map((c) => [c.id, c.creatorId]));
+  const teacherOf = (e: Enrollment) => e.studentTeacherId ?? (creatorOf.get(e.courseId) as string);
+  const teacherIds = [...new Set(enrollments.map(teacherOf))];
   const people = await tx
     .select({ id: s.users.id, timezone: s.users.timezone })
     .from(s.users)
     .where(inArray(s.users.id, teacherIds));
   const zoneOf = new Map(people.map((p) => [p.id, p.timezone]));
 
-  // Weekdays 17:00–20:00 and Saturday 10:00–13:00, each teacher in their own zone.
   await tx.insert(s.availability).values(
-    teacherIds.flatMap((userId) => {
-      const timezone = zoneOf.get(userId) ?? "UTC";
-      return [
-        ...[1, 2, 3, 4, 5].map((d) => ({
-          dayOfWeek: d,
-          startTime: "17:00:00",
-          endTime: "20:00:00",
-        })),
-        { dayOfWeek: 6, startTime: "10:00:00", endTime: "13:00:00" },
-      ].map((slot) => ({ id: uuidv7(), userId, timezone, isRecurring: true, ...slot }));
-    }),
+    teacherIds.flatMap((userId) =>
+      WEEKLY.map((slot) => ({
+        id: uuidv7(),
+        userId,
+        timezone: zoneOf.get(userId) ?? "UTC",
+        isRecurring: true,
+        ...slot,
+      })),
+    ),
   );
 
-  const courseRows = await tx
-    .select({ id: s.courses.id, sessionCount: s.courses.sessionCount })
-    .from(s.courses)
-    .where(inArray(s.courses.id, [...new Set(taught.map((e) => e.courseId))]));
-  const countOf = new Map(courseRows.map((c) => [c.id, c.sessionCount]));
-
-  // Each session on its own weekday evening (18:00 in the teacher's zone), so no teacher or
-  // learner is ever double-booked: upcoming ones from 3 days ahead, past ones going back.
-  let ahead = 0;
-  let back = 0;
-  const eveningOf = (teacherId: string, direction: 1 | -1) => {
-    const zone = zoneOf.get(teacherId) ?? "UTC";
-    const today = utcToZoned(new Date(now), zone).date;
-    for (;;) {
-      const step = direction === 1 ? 3 + ahead++ : -(2 + back++ * 2);
-      const date = addDays(today, step);
-      const dow = dayOfWeek(date);
-      if (dow >= 1 && dow <= 5) return zonedToUtc(date, "18:00:00", zone);
-    }
-  };
-
-  let n = 0;
+  const diary = new Diary();
   const rows: (typeof s.sessions.$inferInsert)[] = [];
   const assessments: (typeof s.sessionAssessments.$inferInsert)[] = [];
-  for (const e of taught) {
-    const teacherId = e.studentTeacherId as string;
-    const plan = planFor(e, countOf.get(e.courseId) ?? null);
+  // Upcoming and cancelled sessions from three days ahead, each on the next free evening.
+  const ahead = { lo: now + 3 * DAY, hi: now + 120 * DAY };
+  enrollments.forEach((e, i) => {
+    const p = plan[i];
+    if (!p) return;
+    const teacherId = teacherOf(e);
+    const zone = zoneOf.get(teacherId) ?? "UTC";
+    const both = [teacherId, e.studentId];
     const add = (start: Date, status: "completed" | "scheduled" | "cancelled", extra = {}) => {
       const id = uuidv7();
+      const created = Math.min(now, Math.max(e.enrolledAt.getTime(), start.getTime() - 7 * DAY));
       rows.push({
         id,
         enrollmentId: e.id,
@@ -122,52 +127,60 @@ export async function seedTeaching(
         scheduledEnd: new Date(start.getTime() + H),
         status,
         bbbMeetingUrl: meetingLinkFor(config, id),
-        createdAt: new Date(Math.min(now, start.getTime()) - 7 * DAY),
+        createdAt: new Date(created),
+        updatedAt: new Date(Math.min(now, start.getTime() + H)),
         ...extra,
       });
       return id;
     };
-    for (let i = 0; i < plan.completed; i++) {
-      const id = add(eveningOf(teacherId, -1), "completed");
-      const k = n++;
+    // Completed sessions spread over the enrollment's own weeks (ended a day before now).
+    const past = {
+      lo: e.enrolledAt.getTime() + DAY,
+      hi: Math.min(e.completedAt?.getTime() ?? now, now - DAY),
+    };
+    p.completed.forEach((rated, k) => {
+      const around = past.lo + ((k + 1) * (past.hi - past.lo)) / (p.completed.length + 1);
+      const id = add(diary.near(both, around, zone, past), "completed");
       assessments.push(
         {
           id: uuidv7(),
           sessionId: id,
           assessorId: e.studentId,
           assesseeId: teacherId,
-          rating: RATINGS[k % RATINGS.length] ?? 5,
-          comment: COMMENTS.learner[k % COMMENTS.learner.length] ?? null,
+          rating: rated.learnerRating,
+          comment: rated.learnerComment,
         },
         {
           id: uuidv7(),
           sessionId: id,
           assessorId: teacherId,
           assesseeId: e.studentId,
-          rating: RATINGS[(k + 2) % RATINGS.length] ?? 5,
-          comment: COMMENTS.teacher[k % COMMENTS.teacher.length] ?? null,
+          rating: rated.teacherRating,
+          comment: rated.teacherComment,
         },
       );
-    }
-    if (plan.cancelledByLearner)
-      add(eveningOf(teacherId, 1), "cancelled", {
+    });
+    const next = () => diary.near(both, ahead.lo, zone, ahead);
+    if (p.cancelledByLearner)
+      add(next(), "cancelled", {
         cancelledBy: e.studentId,
         cancelReason: "Moved to another week",
         countsAsUsed: false, // cancelled days ahead: free
       });
-    if (plan.cancelledByTeacher)
-      add(eveningOf(teacherId, 1), "cancelled", {
+    if (p.cancelledByTeacher)
+      add(next(), "cancelled", {
         cancelledBy: teacherId,
         cancelReason: "Teacher unwell — please book another time",
       });
-    for (let i = 0; i < plan.upcoming; i++) add(eveningOf(teacherId, 1), "scheduled");
-  }
+    for (let k = 0; k < p.upcoming; k++) add(next(), "scheduled");
+  });
   if (rows.length) await tx.insert(s.sessions).values(rows);
   if (assessments.length) await tx.insert(s.sessionAssessments).values(assessments);
 
-  // students_taught follows the completed sessions.
+  // The figures that follow the rows, recomputed by the same code as live.
   const pairs = await tx
     .select({ userId: s.studentTeachers.userId, courseId: s.studentTeachers.courseId })
     .from(s.studentTeachers);
-  for (const p of pairs) await recomputeStudentsTaught(tx, p.userId, p.courseId);
+  for (const pair of pairs) await recomputeStudentsTaught(tx, pair.userId, pair.courseId);
+  for (const c of courseRows) await recomputeCourseRating(tx, c.id);
 }

@@ -12,6 +12,9 @@
  * rewards, CD-025 "Intro to Claude Code" with its tiered prerequisites, audience,
  * testimonials and two-session curriculum). Text the seed gives is reproduced verbatim.
  *
+ * Course ratings and their counts are not data here: they follow the demo's session ratings
+ * (teaching-plan.ts), recomputed by the live code, so they agree with the rows.
+ *
  * Relative times (`enrolledDaysAgo`, `minutesAgo`) are counted back from seeding time;
  * `certifiedDate`s were chosen so that, seeded around late 2026, every Student-Teacher was
  * certified after finishing the course and before teaching anyone in it.
@@ -95,9 +98,6 @@ export interface DemoCourse {
   level: "beginner" | "intermediate" | "advanced";
   priceCents: number;
   currency: "USD";
-  /** 4.5–5.0, two decimals. */
-  rating?: number;
-  ratingCount?: number;
   badge?: "popular" | "new" | "bestseller" | "featured";
   hasCertificate: boolean;
   certificateName?: string;
@@ -468,8 +468,6 @@ const introToClaudeCode: DemoCourse = {
   level: "beginner",
   priceCents: 14900,
   currency: "USD",
-  rating: 4.92,
-  ratingCount: 186,
   badge: "bestseller",
   hasCertificate: true,
   certificateName: "Certificate of Completion",
@@ -716,8 +714,6 @@ export const demoCourses: DemoCourse[] = [
     level: "beginner",
     priceCents: 4999,
     currency: "USD",
-    rating: 4.81,
-    ratingCount: 412,
     badge: "popular",
     hasCertificate: true,
     certificateName: "Certificate of Completion",
@@ -823,8 +819,6 @@ export const demoCourses: DemoCourse[] = [
     level: "intermediate",
     priceCents: 29900,
     currency: "USD",
-    rating: 4.77,
-    ratingCount: 98,
     badge: "featured",
     hasCertificate: true,
     certificateName: "Certificate in AI Product Management",
@@ -934,7 +928,7 @@ export const demoCourses: DemoCourse[] = [
     ],
   },
   {
-    // Draft: not yet published, so no rating, badge, testimonials or enrollments.
+    // Draft: not yet published, so no badge, testimonials or enrollments (and no ratings).
     slug: "building-ai-agents-with-claude",
     title: "Building AI Agents with Claude",
     creator: "gabriel",
@@ -1040,8 +1034,6 @@ export const demoCourses: DemoCourse[] = [
     level: "intermediate",
     priceCents: 39900,
     currency: "USD",
-    rating: 4.88,
-    ratingCount: 327,
     badge: "bestseller",
     hasCertificate: true,
     certificateName: "Certificate of Completion",
@@ -1164,8 +1156,6 @@ export const demoCourses: DemoCourse[] = [
     level: "beginner",
     priceCents: 12950,
     currency: "USD",
-    rating: 4.85,
-    ratingCount: 541,
     badge: "popular",
     hasCertificate: true,
     certificateName: "Certificate of Completion",
@@ -1281,8 +1271,6 @@ export const demoCourses: DemoCourse[] = [
     level: "advanced",
     priceCents: 44900,
     currency: "USD",
-    rating: 4.73,
-    ratingCount: 64,
     hasCertificate: true,
     certificateName: "Certificate of Completion",
     isActive: true,
@@ -1398,8 +1386,6 @@ export const demoCourses: DemoCourse[] = [
     level: "intermediate",
     priceCents: 24900,
     currency: "USD",
-    rating: 4.9,
-    ratingCount: 23,
     badge: "new",
     hasCertificate: true,
     certificateName: "Certificate in Healthcare AI",
@@ -1507,8 +1493,6 @@ export const demoCourses: DemoCourse[] = [
     level: "intermediate",
     priceCents: 19900,
     currency: "USD",
-    rating: 4.79,
-    ratingCount: 211,
     hasCertificate: true,
     certificateName: "Certificate of Completion",
     isActive: true,
@@ -1624,8 +1608,6 @@ export const demoCourses: DemoCourse[] = [
     level: "beginner",
     priceCents: 9900,
     currency: "USD",
-    rating: 4.62,
-    ratingCount: 143,
     hasCertificate: true,
     certificateName: "Certificate of Completion",
     isActive: false,
@@ -1716,8 +1698,6 @@ export const demoCourses: DemoCourse[] = [
     level: "intermediate",
     priceCents: 17450,
     currency: "USD",
-    rating: 4.83,
-    ratingCount: 58,
     badge: "new",
     hasCertificate: true,
     certificateName: "Certificate of Completion",
@@ -1838,8 +1818,6 @@ export const demoCourses: DemoCourse[] = [
     level: "advanced",
     priceCents: 27900,
     currency: "USD",
-    rating: 4.95,
-    ratingCount: 137,
     badge: "featured",
     hasCertificate: false,
     isActive: true,
@@ -1953,8 +1931,6 @@ export const demoCourses: DemoCourse[] = [
     level: "intermediate",
     priceCents: 32900,
     currency: "USD",
-    rating: 4.86,
-    ratingCount: 264,
     badge: "popular",
     hasCertificate: true,
     certificateName: "Certificate of Completion",

@@ -2,14 +2,26 @@
  * Private iCalendar feeds: `GET /calendar/<token>.ics` lists the user's sessions. The token
  * is 256 random bits shown once; only its SHA-256 is stored, and asking for a new one
  * (POST /api/calendar/token) makes the old URL stop working.
+ *
+ * A reschedule makes a new session and cancels the old one; in the feed the two are one
+ * event — the UID of the first session of the chain, at the latest session's time — whose
+ * SEQUENCE counts the revisions (each move, and a cancellation), so a subscribed calendar
+ * moves or cancels the event it already has instead of keeping a stale copy.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { eq, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { requireUser } from "../auth/middleware";
 import type { Db } from "../db/database";
-import { calendarFeeds, courses, enrollments, sessions, users } from "../db/schema";
+import {
+  calendarFeeds,
+  courses,
+  enrollments,
+  sessionRequests,
+  sessions,
+  users,
+} from "../db/schema";
 import type { ApiRouter } from "../http/api-router";
 import { ApiError } from "../http/errors";
 import { buildCalendar } from "./ics";
@@ -47,12 +59,35 @@ async function feedFor(db: Db, userId: string): Promise<string> {
     .where(or(eq(sessions.teacherId, userId), eq(sessions.studentId, userId)))
     .orderBy(sql`${sessions.scheduledStart} DESC`)
     .limit(500);
+  const moves = rows.length
+    ? await db
+        .select({ from: sessionRequests.targetSessionId, to: sessionRequests.sessionId })
+        .from(sessionRequests)
+        .where(
+          and(
+            eq(sessionRequests.kind, "reschedule"),
+            eq(sessionRequests.status, "confirmed"),
+            isNotNull(sessionRequests.sessionId),
+            inArray(
+              sessionRequests.sessionId,
+              rows.map((r) => r.s.id),
+            ),
+          ),
+        )
+    : [];
+  const chains = eventChains(
+    rows.map((r) => r.s),
+    moves,
+  );
   return buildCalendar(
     "PeerLoop sessions",
-    rows.map((r) => {
+    rows.flatMap((r) => {
+      const chain = chains.get(r.s.id);
+      if (!chain) return []; // moved: the later session carries the event
       const asTeacher = r.s.teacherId === userId;
       return {
-        uid: `${r.s.id}@peerloop`,
+        uid: `${chain.rootId}@peerloop`,
+        sequence: chain.moves + (r.s.status === "cancelled" ? 1 : 0),
         stamp: r.s.updatedAt,
         start: r.s.scheduledStart,
         end: r.s.scheduledEnd,
@@ -63,6 +98,35 @@ async function feedFor(db: Db, userId: string): Promise<string> {
       };
     }),
   );
+}
+
+/**
+ * For each session that was not moved on: the first session of its chain of reschedules and
+ * how many moves led to it. Moved-away sessions are left out (they are the same event).
+ */
+export function eventChains(
+  list: { id: string }[],
+  moves: { from: string | null; to: string | null }[],
+): Map<string, { rootId: string; moves: number }> {
+  const previous = new Map<string, string>();
+  const movedOn = new Set<string>();
+  for (const m of moves) {
+    if (!m.from || !m.to) continue;
+    previous.set(m.to, m.from);
+    movedOn.add(m.from);
+  }
+  const out = new Map<string, { rootId: string; moves: number }>();
+  for (const { id } of list) {
+    if (movedOn.has(id)) continue;
+    let rootId = id;
+    let n = 0;
+    for (let p = previous.get(rootId); p && n < 1000; p = previous.get(rootId)) {
+      rootId = p;
+      n++;
+    }
+    out.set(id, { rootId, moves: n });
+  }
+  return out;
 }
 
 export function registerCalendarRoutes(api: ApiRouter) {

@@ -1,15 +1,16 @@
 /**
- * The session lifecycle the teacher drives: scheduled → in_progress (start) → completed.
- * Completion is one transaction: the status, the recording link, the teacher's students
+ * The session lifecycle the teacher drives: scheduled → in_progress (start, which tells the
+ * learner to join) → completed. Completion is one transaction: the status, the recording link, the teacher's students
  * taught count, the learner's invitation to rate — and, once payments land, the release of
  * the teacher's escrowed share for this session.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { sessions } from "../db/schema";
 import { releaseTeacherShareForSession } from "../payments/escrow";
 import { loadEnrollment, teachesEnrollment } from "./facts";
 import { lockSession } from "./locks";
+import { completedNotice, startedNotice } from "./notices";
 import { notify } from "./notify";
 
 /** A teacher may open the room (in_progress) from this long before the start. */
@@ -37,12 +38,23 @@ export async function startSession(
   if (s.status !== "scheduled") return { ok: false, code: "wrong_status" };
   if (input.now.getTime() < s.scheduledStart.getTime() - START_EARLY_MS)
     return { ok: false, code: "not_started" };
+  // Only if still scheduled: a cancellation holding the row commits first, then this sees it.
   const [row] = await tx
     .update(sessions)
     .set({ status: "in_progress", updatedAt: input.now })
-    .where(eq(sessions.id, s.id))
+    .where(and(eq(sessions.id, s.id), eq(sessions.status, "scheduled")))
     .returning();
-  return row ? { ok: true, session: row } : { ok: false, code: "not_found" };
+  if (!row) return { ok: false, code: "wrong_status" };
+  const enrollment = await loadEnrollment(tx, s.enrollmentId);
+  await notify(tx, [
+    startedNotice({
+      to: s.studentId,
+      course: enrollment?.courseTitle ?? "PeerLoop",
+      start: s.scheduledStart,
+      joinUrl: s.bbbMeetingUrl,
+    }),
+  ]);
+  return { ok: true, session: row };
 }
 
 export async function completeSession(
@@ -66,20 +78,13 @@ export async function completeSession(
   const [row] = await tx
     .update(sessions)
     .set({ status: "completed", recordingUrl: input.recordingUrl, updatedAt: input.now })
-    .where(eq(sessions.id, s.id))
+    .where(and(eq(sessions.id, s.id), inArray(sessions.status, ["scheduled", "in_progress"])))
     .returning();
-  if (!row) return { ok: false, code: "not_found" };
+  if (!row) return { ok: false, code: "wrong_status" };
   await recomputeStudentsTaught(tx, s.teacherId, enrollment.courseId);
   // Escrow: this session's part of the teaching share is earned now (same transaction).
   await releaseTeacherShareForSession(tx, s.id);
-  await notify(tx, [
-    {
-      userId: s.studentId,
-      type: "session_assessment",
-      title: "How was your session?",
-      body: `Your ${enrollment.courseTitle} session is complete. Rate it from the Sessions screen.`,
-    },
-  ]);
+  await notify(tx, [completedNotice({ to: s.studentId, course: enrollment.courseTitle })]);
   return { ok: true, session: row };
 }
 

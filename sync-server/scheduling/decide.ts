@@ -3,7 +3,7 @@
  * the transaction that stores the request — the sync push, or an API call — so a request
  * is decided exactly once, deterministically, and its outcome commits with it.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
 import { fitsInWindows, openWindows } from "../../shared/scheduling/open-times";
 import {
@@ -19,15 +19,16 @@ import type { Db } from "../db/database";
 import { sessionRequests, sessions } from "../db/schema";
 import {
   type EnrollmentFacts,
-  loadEnrollment,
   loadSlots,
+  lockEnrollment,
   overlapping,
   sessionsIncluded,
   sessionsUsed,
   teachesEnrollment,
 } from "./facts";
 import { lockPeople } from "./locks";
-import { notify, whenUtc } from "./notify";
+import { bookedNotices, cancelledNotice, declinedNotice, movedNotice } from "./notices";
+import { notify } from "./notify";
 import { rateSession } from "./rate";
 import { meetingLinkFor } from "./video";
 
@@ -35,6 +36,11 @@ export interface DecisionContext {
   tx: Db;
   config: Config;
   now: Date;
+  /**
+   * The requester waits for the answer (an API call): a decline is the response itself.
+   * Unset for requests pushed from a device, maybe written offline: a decline is notified.
+   */
+  online?: boolean;
 }
 
 export type Outcome =
@@ -51,6 +57,15 @@ const decline = (code: DeclineReason, sessionId?: string | null): Outcome => ({
 });
 
 export async function decideRequest(ctx: DecisionContext, r: SessionRequestRow): Promise<Outcome> {
+  const o = await decide(ctx, r);
+  if (o.status === "declined" && !ctx.online)
+    await notify(ctx.tx, [
+      declinedNotice({ userId: r.userId, kind: r.kind, code: o.code, start: r.start }),
+    ]);
+  return o;
+}
+
+function decide(ctx: DecisionContext, r: SessionRequestRow): Promise<Outcome> {
   switch (r.kind) {
     case "book":
       return decideBook(ctx, r);
@@ -134,7 +149,9 @@ async function bookIfFree(ctx: DecisionContext, w: BookingWish): Promise<Outcome
 async function decideBook(ctx: DecisionContext, r: SessionRequestRow): Promise<Outcome> {
   if (!r.enrollmentId || !r.teacherId || !r.start || !r.end) return decline("not_enrolled");
   await lockPeople(ctx.tx, [r.teacherId, r.userId]);
-  const enrollment = await loadEnrollment(ctx.tx, r.enrollmentId);
+  // Under the enrollment's row lock: a reassignment or refund cannot slip in between this
+  // read and the insert (facts.ts, lockEnrollment).
+  const enrollment = await lockEnrollment(ctx.tx, r.enrollmentId);
   if (!enrollment || enrollment.studentId !== r.userId) return decline("not_enrolled");
   const o = await bookIfFree(ctx, {
     enrollment,
@@ -142,34 +159,50 @@ async function decideBook(ctx: DecisionContext, r: SessionRequestRow): Promise<O
     start: r.start,
     end: r.end,
   });
-  if (o.status === "confirmed") {
-    const when = whenUtc(r.start);
-    await notify(ctx.tx, [
-      {
-        userId: r.userId,
-        type: "session_booked",
-        title: "Session confirmed",
-        body: `Your ${enrollment.courseTitle} session on ${when} is confirmed.`,
-      },
-      {
-        userId: r.teacherId,
-        type: "session_booked",
-        title: "New session booked",
-        body: `A learner booked a ${enrollment.courseTitle} session with you on ${when}.`,
-      },
-    ]);
-  }
+  if (o.status === "confirmed")
+    await notify(
+      ctx.tx,
+      bookedNotices({
+        course: enrollment.courseTitle,
+        start: r.start,
+        learnerId: r.userId,
+        teacherId: r.teacherId,
+      }),
+    );
   return o;
 }
 
 /** The target session, if the requester takes part in it (else: as if it did not exist). */
-async function participantSession(tx: Db, userId: string, sessionId: string | null) {
+async function participantSession(tx: Db, userId: string, sessionId: string | null, lock = false) {
   if (!sessionId) return undefined;
-  const [s] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
+  const query = tx.select().from(sessions).where(eq(sessions.id, sessionId));
+  const [s] = lock ? await query.for("update") : await query;
   return s && (s.studentId === userId || s.teacherId === userId) ? s : undefined;
 }
 
-/** A learner's change inside the window counts the session as used; a teacher's never does. */
+/**
+ * The target session read under the locks a change of it needs, in the order every writer
+ * keeps: both participants (people locks), its enrollment (FOR SHARE — a reassignment or
+ * refund takes it FOR UPDATE before touching the sessions), then the session row itself
+ * (FOR UPDATE, so a start or completion cannot change it before this commits), read again
+ * as it may have changed before the locks were held.
+ */
+async function lockedTarget(tx: Db, r: SessionRequestRow) {
+  const first = await participantSession(tx, r.userId, r.targetSessionId);
+  if (!first)
+    return { declined: decline(r.targetSessionId ? "not_participant" : "session_not_found") };
+  await lockPeople(tx, [first.teacherId, first.studentId]);
+  const enrollment = await lockEnrollment(tx, first.enrollmentId);
+  const s = await participantSession(tx, r.userId, first.id, true);
+  if (!s) return { declined: decline("not_participant") };
+  if (s.status !== "scheduled") return { declined: decline("not_cancellable", s.id) };
+  return { s, enrollment };
+}
+
+/**
+ * A learner's change inside the window counts the session as used; a teacher's never does.
+ * The same rule for cancelling and for moving a session (README "Sessions").
+ */
 function countsAsUsed(ctx: DecisionContext, s: SessionRow, byUserId: string): boolean {
   return (
     byUserId === s.studentId &&
@@ -177,16 +210,33 @@ function countsAsUsed(ctx: DecisionContext, s: SessionRow, byUserId: string): bo
   );
 }
 
+/** Cancels a still-scheduled session; false when it is no longer scheduled. */
+async function cancelScheduled(
+  ctx: DecisionContext,
+  s: SessionRow,
+  by: string,
+  reason: string | null,
+  counts: boolean,
+): Promise<boolean> {
+  const rows = await ctx.tx
+    .update(sessions)
+    .set({
+      status: "cancelled",
+      cancelledBy: by,
+      cancelReason: reason,
+      countsAsUsed: counts,
+      updatedAt: ctx.now,
+    })
+    .where(and(eq(sessions.id, s.id), eq(sessions.status, "scheduled")))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
 async function decideReschedule(ctx: DecisionContext, r: SessionRequestRow): Promise<Outcome> {
-  const { tx, now } = ctx;
-  const first = await participantSession(tx, r.userId, r.targetSessionId);
-  if (!first) return decline(r.targetSessionId ? "not_participant" : "session_not_found");
-  await lockPeople(tx, [first.teacherId, first.studentId]);
-  const old = await participantSession(tx, r.userId, first.id); // re-read under the lock
-  if (!old) return decline("not_participant");
-  if (old.status !== "scheduled") return decline("not_cancellable", old.id);
+  const target = await lockedTarget(ctx.tx, r);
+  if (target.declined) return target.declined;
+  const { s: old, enrollment } = target;
   if (!r.start || !r.end) return decline("invalid_length", old.id);
-  const enrollment = await loadEnrollment(tx, old.enrollmentId);
   if (!enrollment) return decline("not_enrolled", old.id);
   const counts = countsAsUsed(ctx, old, r.userId);
   const o = await bookIfFree(ctx, {
@@ -198,59 +248,36 @@ async function decideReschedule(ctx: DecisionContext, r: SessionRequestRow): Pro
     replacedCounts: counts,
   });
   if (o.status !== "confirmed") return o;
-  await tx
-    .update(sessions)
-    .set({
-      status: "cancelled",
-      cancelledBy: r.userId,
-      cancelReason: r.reason ?? "Rescheduled",
-      countsAsUsed: counts,
-      updatedAt: now,
-    })
-    .where(eq(sessions.id, old.id));
+  if (!(await cancelScheduled(ctx, old, r.userId, r.reason ?? "Rescheduled", counts)))
+    throw new Error("rescheduled session changed under its locks");
   const other = r.userId === old.studentId ? old.teacherId : old.studentId;
-  await notify(tx, [
-    {
-      userId: other,
-      type: "session_booked",
-      title: "Session moved",
-      body: `Your ${enrollment.courseTitle} session on ${whenUtc(old.scheduledStart)} moved to ${whenUtc(r.start)}.`,
-    },
+  await notify(ctx.tx, [
+    movedNotice({
+      to: other,
+      course: enrollment.courseTitle,
+      from: old.scheduledStart,
+      start: r.start,
+    }),
   ]);
   return o;
 }
 
 async function decideCancel(ctx: DecisionContext, r: SessionRequestRow): Promise<Outcome> {
-  const { tx, now } = ctx;
-  const first = await participantSession(tx, r.userId, r.targetSessionId);
-  if (!first) return decline(r.targetSessionId ? "not_participant" : "session_not_found");
-  await lockPeople(tx, [first.teacherId, first.studentId]);
-  const s = await participantSession(tx, r.userId, first.id);
-  if (!s) return decline("not_participant");
-  if (s.status !== "scheduled") return decline("not_cancellable", s.id);
+  const target = await lockedTarget(ctx.tx, r);
+  if (target.declined) return target.declined;
+  const { s, enrollment } = target;
   const counts = countsAsUsed(ctx, s, r.userId);
-  await tx
-    .update(sessions)
-    .set({
-      status: "cancelled",
-      cancelledBy: r.userId,
-      cancelReason: r.reason,
-      countsAsUsed: counts,
-      updatedAt: now,
-    })
-    .where(eq(sessions.id, s.id));
+  if (!(await cancelScheduled(ctx, s, r.userId, r.reason, counts)))
+    return decline("not_cancellable", s.id);
   const byTeacher = r.userId === s.teacherId;
-  const enrollment = await loadEnrollment(tx, s.enrollmentId);
-  const course = enrollment?.courseTitle ?? "your course";
-  await notify(tx, [
-    {
-      userId: byTeacher ? s.studentId : s.teacherId,
-      type: "session_cancelled",
-      title: "Session cancelled",
-      body: byTeacher
-        ? `Your teacher cancelled the ${course} session on ${whenUtc(s.scheduledStart)}. It does not count against your sessions; book another time.${r.reason ? ` Reason: ${r.reason}` : ""}`
-        : `Your learner cancelled the ${course} session on ${whenUtc(s.scheduledStart)}.${r.reason ? ` Reason: ${r.reason}` : ""}`,
-    },
+  await notify(ctx.tx, [
+    cancelledNotice({
+      to: byTeacher ? s.studentId : s.teacherId,
+      byTeacher,
+      course: enrollment?.courseTitle ?? "your course",
+      start: s.scheduledStart,
+      reason: r.reason,
+    }),
   ]);
   return { status: "confirmed", sessionId: s.id };
 }

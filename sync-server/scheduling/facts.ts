@@ -8,7 +8,26 @@ import { availability, courses, enrollments, sessions } from "../db/schema";
 export const ACTIVE_SESSION = inArray(sessions.status, ["scheduled", "in_progress"]);
 
 export async function loadEnrollment(tx: Db, enrollmentId: string) {
-  const [row] = await tx
+  const [row] = await enrollmentQuery(tx, enrollmentId);
+  return row;
+}
+export type EnrollmentFacts = NonNullable<Awaited<ReturnType<typeof loadEnrollment>>>;
+
+/**
+ * The enrollment read under a FOR SHARE lock on its row, for decisions that create or move
+ * a session. A reassignment or a refund locks the row FOR UPDATE before withdrawing the
+ * enrollment's sessions, so the two are serialized: either this decision waits and reads
+ * the new teacher (or the cancellation), or the reassignment waits for this commit and then
+ * withdraws the session it made. Taken after the people locks (scheduling/locks.ts) and
+ * before any session row is written, the order every caller keeps.
+ */
+export async function lockEnrollment(tx: Db, enrollmentId: string) {
+  const [row] = await enrollmentQuery(tx, enrollmentId).for("share", { of: enrollments });
+  return row;
+}
+
+function enrollmentQuery(tx: Db, enrollmentId: string) {
+  return tx
     .select({
       id: enrollments.id,
       studentId: enrollments.studentId,
@@ -22,9 +41,7 @@ export async function loadEnrollment(tx: Db, enrollmentId: string) {
     .from(enrollments)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))
     .where(eq(enrollments.id, enrollmentId));
-  return row;
 }
-export type EnrollmentFacts = NonNullable<Awaited<ReturnType<typeof loadEnrollment>>>;
 
 /** An enrollment books with its assigned Student-Teacher, or the creator when none is set. */
 export function teachesEnrollment(e: EnrollmentFacts, teacherId: string): boolean {

@@ -5,6 +5,8 @@
 
 export interface IcsEvent {
   uid: string;
+  /** RFC 5545 SEQUENCE: the event's revision, raised by each move and by a cancellation. */
+  sequence: number;
   stamp: Date;
   start: Date;
   end: Date;
@@ -59,6 +61,7 @@ export function buildCalendar(name: string, events: IcsEvent[]): string {
       "BEGIN:VEVENT",
       `UID:${e.uid}`,
       `DTSTAMP:${icsUtc(e.stamp)}`,
+      `SEQUENCE:${e.sequence}`,
       `DTSTART:${icsUtc(e.start)}`,
       `DTEND:${icsUtc(e.end)}`,
       `SUMMARY:${icsText(e.summary)}`,

@@ -10,6 +10,7 @@ import { sessionAssessments, sessions } from "../db/schema";
 import type { DecisionContext, Outcome } from "./decide";
 import { loadEnrollment } from "./facts";
 import { lockSession } from "./locks";
+import { ratedNotice } from "./notices";
 import { notify } from "./notify";
 
 export interface RatingInput {
@@ -49,25 +50,20 @@ export async function rateSession(ctx: DecisionContext, input: RatingInput): Pro
   if (input.userId === s.studentId && enrollment)
     await recomputeCourseRating(tx, enrollment.courseId);
   await notify(tx, [
-    {
-      userId: assessee,
-      type: "session_assessment",
-      title: "You were rated",
-      body: `You received ${input.rating}/5 for your ${enrollment?.courseTitle ?? ""} session.`,
-    },
+    ratedNotice({ to: assessee, course: enrollment?.courseTitle ?? "", rating: input.rating }),
   ]);
   return { status: "confirmed", sessionId: s.id };
 }
 
 /**
  * courses.rating / rating_count = the average (2 decimals) and number of learners' ratings
- * of their sessions in the course. Recomputed from the rows, never incremented, so it
- * cannot drift.
+ * of their sessions in the course; no rating (NULL) and 0 while there are none. Recomputed
+ * from the rows, never incremented, so it cannot drift. The demo seed uses it too.
  */
 export async function recomputeCourseRating(tx: Db, courseId: string): Promise<void> {
   await tx.execute(sql`
     UPDATE courses c
-       SET rating = coalesce(r.avg, 0), rating_count = r.n, updated_at = now()
+       SET rating = r.avg, rating_count = r.n, updated_at = now()
       FROM (SELECT round(avg(a.rating), 2) AS avg, count(*)::int AS n
               FROM session_assessments a
               JOIN sessions s ON s.id = a.session_id AND a.assessor_id = s.student_id

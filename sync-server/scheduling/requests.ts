@@ -37,7 +37,8 @@ export async function submitRequest(
       .returning();
     if (!row) throw new Error("session request not stored");
     const at = now();
-    const outcome = await decideRequest({ tx, config, now: at }, row);
+    // Online: the caller gets the outcome as the answer (a decline is a 409, not a notice).
+    const outcome = await decideRequest({ tx, config, now: at, online: true }, row);
     await recordOutcome(tx, row.id, outcome, at);
     return { ...outcome, requestId: row.id };
   });

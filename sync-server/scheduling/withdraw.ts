@@ -7,7 +7,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { SessionStatus } from "../../shared/domain/enums";
 import type { Db } from "../db/database";
 import { sessions } from "../db/schema";
-import { notify, whenUtc } from "./notify";
+import { withdrawnNotices } from "./notices";
+import { notify } from "./notify";
 
 export async function withdrawSessions(
   tx: Db,
@@ -41,23 +42,15 @@ export async function withdrawSessions(
     .returning();
   await notify(
     tx,
-    rows.flatMap((s) => {
-      const what = `The ${input.courseTitle} session on ${whenUtc(s.scheduledStart)} was cancelled: ${input.reason}.`;
-      return [
-        {
-          userId: s.studentId,
-          type: "session_cancelled" as const,
-          title: "Session cancelled",
-          body: `${what} It does not count against your sessions.`,
-        },
-        {
-          userId: s.teacherId,
-          type: "session_cancelled" as const,
-          title: "Session cancelled",
-          body: what,
-        },
-      ];
-    }),
+    rows.flatMap((s) =>
+      withdrawnNotices({
+        course: input.courseTitle,
+        start: s.scheduledStart,
+        learnerId: s.studentId,
+        teacherId: s.teacherId,
+        reason: input.reason,
+      }),
+    ),
   );
   return rows;
 }

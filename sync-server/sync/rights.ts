@@ -86,6 +86,8 @@ export async function loadUserRights(db: Db, userId: string): Promise<UserRights
           .from(courses)
           .where(inArray(courses.id, courseIds))
       : [],
+    // Only active Student-Teachers: these are the ones a new enrollment may pick. A paused
+    // teacher's existing learners reach them through their own enrollment (asStudent).
     studyingIds.length
       ? db
           .select({ courseId: studentTeachers.courseId, userId: studentTeachers.userId })

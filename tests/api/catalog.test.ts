@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COURSE_BADGES, COURSE_LEVELS } from "../../shared/domain/enums";
 import { seedDemoWorld } from "../../sync-server/demo/seed";
+import { demoCourseRatings } from "../../sync-server/demo/teaching-plan";
 import * as w from "../../sync-server/demo/world";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
@@ -23,6 +24,9 @@ const sorted = (list: w.DemoCourse[], cmp: (a: w.DemoCourse, b: w.DemoCourse) =>
   slugs([...list].sort((a, b) => cmp(a, b) || byCodepoint(a.title, b.title)));
 /** Published courses passing `pred`, in title order. */
 const titled = (pred: (c: w.DemoCourse) => boolean) => sorted(published.filter(pred), () => 0);
+/** Course ratings follow the demo's session ratings (the teaching plan), not world.ts. */
+const ratings = demoCourseRatings();
+const rating = (c: w.DemoCourse) => ratings.get(c.slug)?.rating ?? null;
 const students = (slug: string) =>
   w.demoEnrollments.filter((e) => e.course === slug && e.status !== "cancelled").length;
 const matches = (c: w.DemoCourse, term: string) =>
@@ -102,7 +106,8 @@ describe.each(databaseKinds())("catalog on %s", (kind) => {
         level: c.level,
         priceCents: c.priceCents,
         currency: c.currency,
-        rating: c.rating ?? null,
+        rating: rating(c),
+        ratingCount: ratings.get(c.slug)?.count,
         badge: c.badge ?? null,
         studentCount: students(c.slug),
         category: { slug: c.category },
@@ -186,7 +191,7 @@ describe.each(databaseKinds())("catalog on %s", (kind) => {
       sorted(published, (a, b) => b.priceCents - a.priceCents),
     );
     expect(await listSlugs("sort=rating")).toEqual(
-      sorted(published, (a, b) => (b.rating ?? -1) - (a.rating ?? -1)),
+      sorted(published, (a, b) => (rating(b) ?? -1) - (rating(a) ?? -1)),
     );
     expect(await listSlugs("sort=title")).toEqual(titled(() => true));
     const newest = (await list("sort=newest&limit=100")).courses.map((c) =>

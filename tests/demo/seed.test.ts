@@ -9,6 +9,7 @@ import { uuidv7 } from "../../shared/ids/uuidv7";
 import { queryRows } from "../../sync-server/db/database";
 import * as s from "../../sync-server/db/schema";
 import { seedDemoWorld } from "../../sync-server/demo/seed";
+import { demoCourseRatings } from "../../sync-server/demo/teaching-plan";
 import * as w from "../../sync-server/demo/world";
 import { PLATFORM_HANDLE } from "../../sync-server/payments/platform-account";
 import { createTestApp, TEST_ENV, type TestApp } from "../support/test-app";
@@ -178,5 +179,76 @@ describe.each(databaseKinds())("demo seed on %s", (kind) => {
     }
     const creators = rows.filter((r) => r.courses_created > 0).map((r) => r.handle);
     expect(creators.sort()).toEqual([...new Set(w.demoCourses.map((c) => c.creator))].sort());
+  });
+
+  it("stores each course's rating and count as the recompute over its rating rows", async () => {
+    // Independent of scheduling/rate.ts: learners' ratings of their sessions, per course.
+    const rows = await queryRows<{
+      slug: string;
+      rating: string | null;
+      rating_count: number;
+      avg: string | null;
+      n: number;
+    }>(
+      t.deps.db,
+      sql`SELECT c.slug, c.rating::text AS rating, c.rating_count,
+                 (SELECT round(avg(a.rating), 2)::text FROM session_assessments a
+                    JOIN sessions x ON x.id = a.session_id AND a.assessor_id = x.student_id
+                    JOIN enrollments e ON e.id = x.enrollment_id
+                   WHERE e.course_id = c.id) AS avg,
+                 (SELECT count(*)::int FROM session_assessments a
+                    JOIN sessions x ON x.id = a.session_id AND a.assessor_id = x.student_id
+                    JOIN enrollments e ON e.id = x.enrollment_id
+                   WHERE e.course_id = c.id) AS n
+            FROM courses c ORDER BY c.slug`,
+    );
+    expect(rows).toHaveLength(w.demoCourses.length);
+    const planned = demoCourseRatings();
+    for (const r of rows) {
+      expect([r.slug, r.rating, r.rating_count]).toEqual([r.slug, r.avg, r.n]);
+      const p = planned.get(r.slug);
+      expect([r.slug, r.rating === null ? null : Number(r.rating), r.rating_count]).toEqual([
+        r.slug,
+        p?.rating,
+        p?.count,
+      ]);
+    }
+    // Not thin: every course someone studies or finished has a handful of ratings, in range.
+    const studied = new Set(
+      w.demoEnrollments
+        .filter((e) => e.status === "completed" || e.status === "in_progress")
+        .map((e) => e.course),
+    );
+    for (const r of rows.filter((x) => studied.has(x.slug))) {
+      expect([r.slug, r.n >= 2]).toEqual([r.slug, true]);
+      expect(Number(r.rating)).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it("user_stats agree with independent SQL over sessions and assessments", async () => {
+    const view = await queryRows<Record<string, unknown>>(
+      t.deps.db,
+      sql`SELECT user_id, students_taught, average_rating::text AS average_rating, total_reviews
+            FROM user_stats ORDER BY user_id`,
+    );
+    const independent = await queryRows<Record<string, unknown>>(
+      t.deps.db,
+      sql`SELECT u.id AS user_id,
+                 (SELECT count(*) FROM (SELECT DISTINCT student_id FROM sessions
+                     WHERE teacher_id = u.id AND status = 'completed') d)::int AS students_taught,
+                 to_char(coalesce((SELECT round(sum(rating)::numeric / count(*), 2)
+                     FROM session_assessments WHERE assessee_id = u.id), 0), 'FM0.00') AS average_rating,
+                 (SELECT count(*) FROM session_assessments WHERE assessee_id = u.id)::int AS total_reviews
+            FROM users u WHERE u.deleted_at IS NULL ORDER BY u.id`,
+    );
+    expect(view).toEqual(independent);
+    // Creators who teach their own learners are rated and count students too.
+    const creator = await queryRows<{ students_taught: number; total_reviews: number }>(
+      t.deps.db,
+      sql`SELECT st.students_taught, st.total_reviews FROM user_stats st
+            JOIN users u ON u.id = st.user_id WHERE u.handle = 'lena'`,
+    );
+    expect(creator[0]?.students_taught).toBeGreaterThan(0);
+    expect(creator[0]?.total_reviews).toBeGreaterThan(0);
   });
 });

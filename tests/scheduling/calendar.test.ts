@@ -1,12 +1,14 @@
 /**
  * The private iCalendar feed: valid RFC 5545 (checked by a small parser here: CRLF, lines
  * of at most 75 octets, unfolding, required properties, UTC times), cancelled sessions
- * marked, nobody else's sessions in it, and a regenerated URL retires the old one.
+ * marked, nobody else's sessions in it, and a regenerated URL retires the old one. A moved
+ * session stays one event (same UID) whose SEQUENCE rises with each move and the
+ * cancellation, so calendar apps update the event they have.
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courses } from "../../sync-server/db/schema";
-import { foldLine } from "../../sync-server/scheduling/ics";
+import { foldLine, icsUtc } from "../../sync-server/scheduling/ics";
 import { submitRequest } from "../../sync-server/scheduling/requests";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
@@ -124,14 +126,17 @@ describe.each(databaseKinds())("calendar feed (%s)", (kind) => {
       [`${booked[0]}@peerloop`, `${booked[1]}@peerloop`].sort(),
     );
     for (const e of events) {
-      for (const p of ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"])
-        expect(e.props.has(p)).toBe(true);
+      for (const p of ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "SEQUENCE", "STATUS"])
+        expect(e.props.get(p), p).toHaveLength(1);
+      expect(e.props.get("SEQUENCE")?.[0]).toMatch(/^\d+$/);
       expect(e.props.get("DTSTART")?.[0]).toMatch(/^\d{8}T\d{6}Z$/);
       expect(e.props.get("SUMMARY")?.[0]).toContain("Zeitzonen\\, Sommerzeit\\; und Kalender");
     }
     const byUid = (id?: string) => events.find((e) => e.props.get("UID")?.[0] === `${id}@peerloop`);
     expect(byUid(booked[1])?.props.get("STATUS")).toEqual(["CANCELLED"]);
+    expect(byUid(booked[1])?.props.get("SEQUENCE")).toEqual(["1"]); // revised once: cancelled
     expect(byUid(booked[0])?.props.get("STATUS")).toEqual(["CONFIRMED"]);
+    expect(byUid(booked[0])?.props.get("SEQUENCE")).toEqual(["0"]);
     expect(byUid(booked[0])?.props.get("URL")?.[0]).toMatch(/^https:\/\/meet\.jit\.si\//);
   });
 
@@ -152,5 +157,51 @@ describe.each(databaseKinds())("calendar feed (%s)", (kind) => {
       expect((await res.json()).error.code).toBe("not_found");
     }
     expect((await t.call("POST", "/api/calendar/token")).status).toBe(401);
+  });
+  it("a moved session stays one event: same UID, new time, SEQUENCE up; then cancelled", async () => {
+    const l = w.learners[1] as Learner;
+    const path = await feedUrl(l.token);
+    const event = async () => {
+      const cal = parseIcs(await (await t.app.request(path)).text());
+      const events = cal.children.filter((c) => c.name === "VEVENT");
+      expect(events).toHaveLength(1); // moved-away sessions are not separate events
+      const [e] = events;
+      return {
+        uid: e?.props.get("UID")?.[0],
+        start: e?.props.get("DTSTART")?.[0],
+        sequence: e?.props.get("SEQUENCE")?.[0],
+        status: e?.props.get("STATUS")?.[0],
+      };
+    };
+    const uid = `${booked[2]}@peerloop`;
+    expect(await event()).toMatchObject({ uid, sequence: "0", status: "CONFIRMED" });
+    let current = booked[2] ?? "";
+    for (const [i, h] of [
+      [1, 120],
+      [2, 130],
+    ] as const) {
+      const start = hoursAhead(h);
+      const res = await t.call("POST", `/api/sessions/${current}/reschedule`, {
+        token: l.token,
+        body: {
+          start: start.toISOString(),
+          end: new Date(start.getTime() + 3_600_000).toISOString(),
+        },
+      });
+      expect(res.status).toBe(200);
+      current = res.body.sessionId;
+      expect(await event()).toEqual({
+        uid,
+        start: icsUtc(start),
+        sequence: String(i),
+        status: "CONFIRMED",
+      });
+    }
+    const cancel = await t.call("POST", `/api/sessions/${current}/cancel`, {
+      token: w.teacher.token,
+      body: {},
+    });
+    expect(cancel.status).toBe(200);
+    expect(await event()).toMatchObject({ uid, sequence: "3", status: "CANCELLED" });
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Cancelling and rescheduling. Rule: a change at least SESSION_FREE_CANCEL_HOURS (12) before
  * the start is free — exactly 12h00m00.000s before is free, one millisecond later is not.
- * A learner's late cancellation counts the session as used; a teacher's never does and
- * frees the learner. Every change notifies the other side.
+ * A learner's late cancellation counts the session as used; so does a learner's late move
+ * (the old session counts, the new one is a session of its own). A teacher's cancellation
+ * or move never counts and tells the learner. The hours come from the real config.
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,9 +11,10 @@ import { isFreeCancellation } from "../../shared/scheduling/policy";
 import { notifications, sessions } from "../../sync-server/db/schema";
 import { sessionsUsed } from "../../sync-server/scheduling/facts";
 import { submitRequest } from "../../sync-server/scheduling/requests";
+import { pullAll, push } from "../support/sync-protocol";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
-import { hoursAhead, type Learner, makeWorld, type World } from "./world";
+import { hoursAhead, type Learner, makeWorld, requestDoc, type World } from "./world";
 
 const H = 3_600_000;
 
@@ -174,5 +176,165 @@ describe.each(databaseKinds())("cancel and reschedule (%s)", (kind) => {
     const raw = await t.call("POST", `${path}/cancel`, { token: l.token, rawBody: "{oops" });
     expect([raw.status, raw.body.error.code]).toEqual([400, "invalid_json"]);
     expect((await session(s.id))?.status).toBe("scheduled");
+  });
+});
+
+describe.each(databaseKinds())("late moves and the free window (%s)", (kind) => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    w = await makeWorld(t, { learners: 4, sessionCount: 2 });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function book(l: Learner, start: Date) {
+    const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
+      kind: "book",
+      teacherId: w.teacher.id,
+      enrollmentId: l.enrollmentId,
+      start,
+      end: new Date(start.getTime() + H),
+    });
+    if (o.status !== "confirmed") throw new Error(`booking declined: ${o.code}`);
+    return o.sessionId;
+  }
+  const session = async (id: string) =>
+    (await t.deps.db.select().from(sessions).where(eq(sessions.id, id)))[0];
+  const moveAt = (userId: string, id: string, to: Date, now: Date) =>
+    submitRequest(
+      t.deps.db,
+      t.deps.config,
+      userId,
+      { kind: "reschedule", targetSessionId: id, start: to, end: new Date(to.getTime() + H) },
+      () => now,
+    );
+
+  it("a learner moving exactly 12 h before: free; 1 ms later: the old session is used", async () => {
+    const [a, b] = w.learners as [Learner, Learner];
+    for (const [learner, lateMs, counted] of [
+      [a, 0, false],
+      [b, 1, true],
+    ] as const) {
+      const start = hoursAhead(72 + (counted ? 2 : 0));
+      const id = await book(learner, start);
+      const now = new Date(start.getTime() - 12 * H + lateMs);
+      const o = await moveAt(learner.id, id, new Date(start.getTime() + 24 * H), now);
+      expect(o.status).toBe("confirmed");
+      expect((await session(id))?.countsAsUsed).toBe(counted);
+      // The moved-to session plus, when late, the one moved away from.
+      expect(await sessionsUsed(t.deps.db, learner.enrollmentId)).toBe(counted ? 2 : 1);
+    }
+    // Used up (2 included): the late mover cannot book a third; the free mover can.
+    const more = (l: Learner) =>
+      submitRequest(t.deps.db, t.deps.config, l.id, {
+        kind: "book",
+        teacherId: w.teacher.id,
+        enrollmentId: l.enrollmentId,
+        start: hoursAhead(200),
+        end: new Date(hoursAhead(200).getTime() + H),
+      });
+    expect(await more(b)).toMatchObject({ status: "declined", code: "no_sessions_left" });
+    expect((await more(a)).status).toBe("confirmed");
+  });
+
+  it("a late move with no session left to spend is declined and changes nothing", async () => {
+    const l = w.learners[2] as Learner;
+    const first = await book(l, hoursAhead(30));
+    await book(l, hoursAhead(50)); // both included sessions booked
+    const s = await session(first);
+    const now = new Date((s?.scheduledStart.getTime() ?? 0) - 2 * H);
+    const o = await moveAt(l.id, first, hoursAhead(90), now);
+    expect(o).toMatchObject({ status: "declined", code: "no_sessions_left" });
+    expect(await session(first)).toMatchObject({ status: "scheduled", countsAsUsed: false });
+    // Early enough, the same move is free and goes through.
+    const early = await moveAt(l.id, first, hoursAhead(90), new Date());
+    expect(early.status).toBe("confirmed");
+  });
+
+  it("a teacher's move, even an hour before, never counts and tells the learner", async () => {
+    const l = w.learners[3] as Learner;
+    const start = hoursAhead(40);
+    const id = await book(l, start);
+    const now = new Date(start.getTime() - H);
+    const o = await moveAt(w.teacher.id, id, new Date(start.getTime() + 24 * H), now);
+    expect(o.status).toBe("confirmed");
+    expect(await session(id)).toMatchObject({
+      status: "cancelled",
+      cancelledBy: w.teacher.id,
+      countsAsUsed: false,
+    });
+    expect(await sessionsUsed(t.deps.db, l.enrollmentId)).toBe(1);
+    const told = await t.deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, l.id), eq(notifications.title, "Session moved")));
+    expect(told).toHaveLength(1);
+  });
+});
+
+describe.each(databaseKinds())("SESSION_FREE_CANCEL_HOURS=48 (%s)", (kind) => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { SESSION_FREE_CANCEL_HOURS: "48" });
+    w = await makeWorld(t, { learners: 3, sessionCount: 4 });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function book(l: Learner, start: Date) {
+    const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
+      kind: "book",
+      teacherId: w.teacher.id,
+      enrollmentId: l.enrollmentId,
+      start,
+      end: new Date(start.getTime() + H),
+    });
+    if (o.status !== "confirmed") throw new Error(`booking declined: ${o.code}`);
+    return o.sessionId;
+  }
+  const counted = async (id: string) =>
+    (await t.deps.db.select().from(sessions).where(eq(sessions.id, id)))[0]?.countsAsUsed;
+
+  it("the route: 30 h before is late (it would be free with 12), 50 h before is free", async () => {
+    expect(t.deps.config.SESSION_FREE_CANCEL_HOURS).toBe(48);
+    const l = w.learners[0] as Learner;
+    const late = await book(l, hoursAhead(30));
+    const early = await book(l, hoursAhead(50));
+    for (const id of [late, early]) {
+      const res = await t.call("POST", `/api/sessions/${id}/cancel`, { token: l.token, body: {} });
+      expect(res.status).toBe(200);
+    }
+    expect([await counted(late), await counted(early)]).toEqual([true, false]);
+  });
+
+  it("a reschedule through the route follows the same hours", async () => {
+    const l = w.learners[1] as Learner;
+    const id = await book(l, hoursAhead(30));
+    const to = hoursAhead(100);
+    const res = await t.call("POST", `/api/sessions/${id}/reschedule`, {
+      token: l.token,
+      body: { start: to.toISOString(), end: new Date(to.getTime() + H).toISOString() },
+    });
+    expect(res.status).toBe(200);
+    expect(await counted(id)).toBe(true);
+  });
+
+  it("a cancellation pushed from a device follows the same hours", async () => {
+    const l = w.learners[2] as Learner;
+    const id = await book(l, hoursAhead(30));
+    const doc = requestDoc(l.id, { kind: "cancel", targetSessionId: id });
+    expect((await push(t, l.token, "sessionRequests", [{ newDocumentState: doc }])).status).toBe(
+      200,
+    );
+    const seen = (await pullAll(t, l.token, "sessionRequests", null)).docs.get(String(doc.id));
+    expect(seen?.status).toBe("confirmed");
+    expect(await counted(id)).toBe(true);
   });
 });

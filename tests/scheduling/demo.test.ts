@@ -1,14 +1,18 @@
 /**
  * The demo world's teaching is consistent: sessions of every status, assessments both ways
  * on completed ones, never more sessions than a course includes, no one double-booked,
- * upcoming sessions inside the teacher's availability, students_taught from the sessions.
+ * upcoming sessions inside the teacher's availability, students_taught from the sessions,
+ * completed sessions inside their enrollment's time, and every enrollment's teacher — also a
+ * creator teaching their own learner — offering weekly times the learner sees.
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fitsInWindows, openWindows } from "../../shared/scheduling/open-times";
 import { queryRows } from "../../sync-server/db/database";
 import { seedDemoWorld } from "../../sync-server/demo/seed";
+import { DEMO_PASSWORD } from "../../sync-server/demo/world";
 import { loadSlots } from "../../sync-server/scheduling/facts";
+import { login } from "../support/sync-protocol";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
 
@@ -86,5 +90,43 @@ describe.each(databaseKinds())("demo teaching (%s)", (kind) => {
       });
       expect(fitsInWindows(windows, want)).toBe(true);
     }
+  });
+
+  it("every enrollment's teacher offers weekly times; a creator-taught learner sees them", async () => {
+    const without = await queryRows(
+      t.deps.db,
+      sql`SELECT e.id FROM enrollments e JOIN courses c ON c.id = e.course_id
+           WHERE e.status <> 'cancelled' AND NOT EXISTS (
+             SELECT 1 FROM availability a WHERE a.deleted_at IS NULL AND a.is_recurring
+                AND a.user_id = coalesce(e.student_teacher_id, c.creator_id))`,
+    );
+    expect(without).toEqual([]);
+    // Sarah's Full-Stack Web Apps has no Student-Teacher: Lena, its creator, teaches her.
+    const [row] = await queryRows<{ creator_id: string; student_teacher_id: string | null }>(
+      t.deps.db,
+      sql`SELECT c.creator_id, e.student_teacher_id FROM enrollments e
+            JOIN courses c ON c.id = e.course_id JOIN users u ON u.id = e.student_id
+           WHERE u.handle = 'sarah' AND c.slug = 'fullstack-web-apps'`,
+    );
+    expect(row?.student_teacher_id).toBeNull();
+    const token = await login(t, "sarah@peerloop.demo", DEMO_PASSWORD);
+    const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+    const res = await t.call(
+      "GET",
+      `/api/teachers/${row?.creator_id}/open-times?from=${day(1)}&to=${day(14)}&tz=Europe/London`,
+      { token },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.starts.length).toBeGreaterThan(0);
+  });
+
+  it("completed sessions lie inside their enrollment's weeks, in the past", async () => {
+    const outside = await queryRows(
+      t.deps.db,
+      sql`SELECT s.id FROM sessions s JOIN enrollments e ON e.id = s.enrollment_id
+           WHERE s.status = 'completed' AND (s.scheduled_start < e.enrolled_at
+              OR s.scheduled_end > coalesce(e.completed_at, now()))`,
+    );
+    expect(outside).toEqual([]);
   });
 });

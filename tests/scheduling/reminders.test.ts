@@ -1,7 +1,9 @@
 /**
  * Reminders 24 h and 1 h before a session go out once each: the job run again, run by two
  * at once, and run by a restarted server (and, on Postgres, two servers at once) on the
- * same database never repeats one.
+ * same database never repeats one. A session cancelled after the job listed it gets none;
+ * the email is queued with the claim; the text says the time really left, in each
+ * reader's zone.
  */
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,12 +19,19 @@ import {
   users,
 } from "../../sync-server/db/schema";
 import { silentLogger } from "../../sync-server/log";
-import { sendDueReminders } from "../../sync-server/scheduling/reminders";
+import {
+  claimReminder,
+  dueReminders,
+  REMINDER_EMAIL_KIND,
+  sendDueReminders,
+  startsIn,
+} from "../../sync-server/scheduling/reminders";
+import { submitRequest } from "../../sync-server/scheduling/requests";
 import { type RunningServer, startServer } from "../../sync-server/server";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
 import { freshStore, until } from "../sync-client/harness";
-import { makeWorld, type World } from "./world";
+import { hoursAhead, type Learner, makeWorld, type World } from "./world";
 
 const MIN = 60_000;
 
@@ -127,6 +136,146 @@ describe.each(databaseKinds())("session reminders (%s)", (kind) => {
       const after = await reminderState(t.deps.db, Object.values(ids), emails);
       expect(after.claimed).toHaveLength(3);
       expect([after.notifications, after.emails]).toEqual([6, 6]);
+    });
+  });
+
+  describe("each claim", () => {
+    let t: TestApp;
+    let w: World;
+    beforeAll(async () => {
+      t = await createTestApp(kind);
+      w = await makeWorld(t, { learners: 1, sessionCount: 10 });
+      await t.deps.db.execute(
+        sql`UPDATE users SET timezone = 'Europe/Berlin' WHERE id = ${w.teacher.id}`,
+      );
+      await t.deps.db.execute(
+        sql`UPDATE users SET timezone = 'America/New_York' WHERE id = ${w.learners[0]?.id}`,
+      );
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    async function book(hours: number) {
+      const l = w.learners[0] as Learner;
+      const start = hoursAhead(hours);
+      const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
+        kind: "book",
+        teacherId: w.teacher.id,
+        enrollmentId: l.enrollmentId,
+        start,
+        end: new Date(start.getTime() + 60 * MIN),
+      });
+      if (o.status !== "confirmed") throw new Error(o.code);
+      return { id: o.sessionId, start };
+    }
+    /** This session's claims; every reminder notice and email of the world so far. */
+    const written = async (sessionId: string) => ({
+      claims: (
+        await t.deps.db
+          .select()
+          .from(sessionReminders)
+          .where(eq(sessionReminders.sessionId, sessionId))
+      ).map((c) => c.kind),
+      notes: await t.deps.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.type, "session_reminder")),
+      mails: await t.deps.db
+        .select()
+        .from(emailOutbox)
+        .where(eq(emailOutbox.kind, REMINDER_EMAIL_KIND))
+        .orderBy(emailOutbox.id),
+    });
+
+    it("words the time really left", () => {
+      for (const [ms, text] of [
+        [24 * 60 * MIN, "in 24 hours"],
+        [23 * 60 * MIN + 59 * MIN, "in 24 hours"],
+        [5 * 60 * MIN, "in 5 hours"],
+        [90 * MIN, "in 2 hours"],
+        [89 * MIN, "in 89 minutes"],
+        [60 * MIN, "in 1 hour"],
+        [45 * MIN, "in 45 minutes"],
+        [20_000, "in 1 minute"],
+      ] as const)
+        expect([ms, startsIn(ms)]).toEqual([ms, text]);
+    });
+
+    it("a session cancelled after the job listed it gets no reminder", async () => {
+      const s = await book(5);
+      const due = (await dueReminders(t.deps.db, new Date())).filter((d) => d.sessionId === s.id);
+      expect(due).toEqual([{ sessionId: s.id, kind: "24h" }]);
+      const before = await written(s.id);
+      const cancel = await submitRequest(t.deps.db, t.deps.config, w.teacher.id, {
+        kind: "cancel",
+        targetSessionId: s.id,
+      });
+      expect(cancel.status).toBe("confirmed");
+      expect(await claimReminder(t.deps.db, due[0] as never, new Date())).toBe(false);
+      const after = await written(s.id);
+      expect(after.claims).toEqual([]);
+      expect([after.notes.length, after.mails.length]).toEqual([
+        before.notes.length,
+        before.mails.length,
+      ]);
+    });
+
+    it("queues both emails with the claim, in each reader's zone, saying the time left", async () => {
+      const s = await book(5);
+      const now = new Date(s.start.getTime() - 5 * 60 * MIN);
+      const before = (await written(s.id)).mails.length;
+      // Claimed, and the process stops before the mailer runs: the emails wait in the outbox.
+      expect(await claimReminder(t.deps.db, { sessionId: s.id, kind: "24h" }, now)).toBe(true);
+      const claimed = await written(s.id);
+      const queued = claimed.mails.slice(before);
+      // The notices went with the claim, with the same text as the emails.
+      expect(claimed.notes.filter((n) => queued.some((m) => m.bodyText === n.body))).toHaveLength(
+        2,
+      );
+      expect(queued.map((m) => [m.status, m.attempts])).toEqual([
+        ["pending", 0],
+        ["pending", 0],
+      ]);
+      const berlin = new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Europe/Berlin",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).format(s.start);
+      const teacherMail = queued.find((m) => m.bodyText.includes("(Europe/Berlin)"));
+      expect(teacherMail?.bodyText).toContain(`starts in 5 hours: `);
+      expect(teacherMail?.bodyText).toContain(`${berlin} `);
+      expect(teacherMail?.subject).toBe("PeerLoop: session in 5 hours");
+      expect(queued.some((m) => m.bodyText.includes("(America/New_York)"))).toBe(true);
+      expect(queued.every((m) => !m.bodyText.includes("tomorrow"))).toBe(true);
+      // The next run (here: two at once) delivers each exactly once.
+      const [a, b] = await Promise.all([
+        sendDueReminders(t.deps.db, t.deps.mailer, now),
+        sendDueReminders(t.deps.db, t.deps.mailer, now),
+      ]);
+      expect(a + b).toBe(0); // nothing new to claim
+      await t.deps.mailer.drain();
+      const delivered = (await written(s.id)).mails.slice(before);
+      expect(delivered.map((m) => [m.status, m.attempts])).toEqual([
+        ["logged", 1],
+        ["logged", 1],
+      ]);
+      expect(await t.deps.mailer.deliverQueued(REMINDER_EMAIL_KIND)).toBe(0);
+    });
+
+    it("no 24 h reminder once the 1 h one went out or its window opened", async () => {
+      const s = await book(3);
+      await t.deps.db.insert(sessionReminders).values({ sessionId: s.id, kind: "1h" });
+      const inWindow = new Date(s.start.getTime() - 2 * 60 * MIN);
+      expect(await claimReminder(t.deps.db, { sessionId: s.id, kind: "24h" }, inWindow)).toBe(
+        false,
+      );
+      const late = await book(7);
+      const in50 = new Date(late.start.getTime() - 50 * MIN);
+      expect(await claimReminder(t.deps.db, { sessionId: late.id, kind: "24h" }, in50)).toBe(false);
+      expect(await claimReminder(t.deps.db, { sessionId: late.id, kind: "1h" }, in50)).toBe(true);
+      expect((await written(late.id)).claims).toEqual(["1h"]);
     });
   });
 

@@ -1,6 +1,7 @@
 /** Profile cards: the user row with its credentials, teaching and certificates. */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { uuidv7 } from "../../../shared/ids/uuidv7";
+import { isValidTimeZone } from "../../../shared/scheduling/time-zones";
 import { profiles as profilesDecl } from "../../../shared/sync/collections/profiles";
 import type { Db } from "../../db/database";
 import {
@@ -11,7 +12,16 @@ import {
   userQualifications,
   users,
 } from "../../db/schema";
-import { anyUuid, byId, forbidden, groupBy, OK, type ServerCollection, type Write } from "./types";
+import {
+  anyUuid,
+  byId,
+  forbidden,
+  groupBy,
+  invalid,
+  OK,
+  type ServerCollection,
+  type Write,
+} from "./types";
 
 async function loadProfiles(db: Db, ids: string[]) {
   if (ids.length === 0) return new Map();
@@ -138,9 +148,14 @@ export const profilesCollection: ServerCollection = {
   load: loadProfiles,
   writer: {
     async authorize(_db, userId, writes) {
-      return writes.map((w) =>
-        w.doc.id === userId ? OK : forbidden("You can only edit your own profile."),
-      );
+      return writes.map((w) => {
+        if (w.doc.id !== userId) return forbidden("You can only edit your own profile.");
+        // The zone notices and emails are written in (and availability is checked against):
+        // refused like an availability slot's unknown zone, not stored and misread later.
+        if (w.op !== "delete" && !isValidTimeZone(w.doc.timezone))
+          return invalid("Unknown time zone.");
+        return OK;
+      });
     },
     async apply(tx, userId, writes) {
       for (const w of writes) await applyProfile(tx, userId, w);
