@@ -4,8 +4,10 @@
  * postgres), on top of the demo world, generate_series makes:
  *   100,000 users (with a signed-in device each), enrollments and 1,000,000 module_progress
  *   rows, a transaction and 3 splits per enrollment with their escrow releases, weekly payouts
- *   and connected accounts (the real money model, see GENERATE), 50,000 certificates, 100,000 emails,
- *   20,000 audit entries, a week of per-minute sync metrics and 10,000 refused pushes.
+ *   and connected accounts (the real money model, see GENERATE; 1% of payouts failed, a few
+ *   stuck processing), 50,000 certificates, 100,000 emails (1% failed), 20,000 audit entries,
+ *   50,000 posts with 10,000 content flags (5% pending), a week of per-minute sync metrics
+ *   and 10,000 refused pushes.
  * Bulk rows skip the sync capture triggers (session_replication_role = replica): the admin
  * pages read the tables, not the feed, and capturing 1.5M rows would only slow generation.
  * That skips the admin running-total triggers too, so admin_rollups_rebuild() recounts them.
@@ -43,8 +45,14 @@ Notes:
   data had realistic escrow releases). The 30-second cache stays; "cached" rows show it.
 - "data" includes \`admin_rollups_rebuild()\`: bulk rows are written with triggers off, so the
   totals are recounted once after generation.
-- The money page (HTML) is slower than its API twin because it renders the whole payout queue:
-  here ~2,000 recipients, each with an approve form.
+- The money page renders four lists (payout queue, splits, payouts, transactions), 50 rows
+  each: the queue pages over the per-recipient totals, so its cost does not grow with the
+  ~2,000 recipients owed here.
+- The overview (page and API) includes the "Needs attention" panel: payouts owed (running
+  totals), failed and stuck payouts (payouts by status), pending flags (the flag queue
+  index), failed emails (the outbox's (status, created_at) index) and the sync warnings.
+- Searches across tables are unions of index lookups; the slowest, transactions by course
+  title (\`q=intro\`), matches tens of thousands of payments and sorts them for the newest 50.
 - Lists are keyset-paged (page 1,000 costs what page 1 costs) and search by prefix on
   \`lower(...) text_pattern_ops\` indexes.
 - The load average shows other work on the same 2 cores while this ran.
@@ -176,9 +184,31 @@ const GENERATE = [
      FROM enrollments e JOIN courses c ON c.id = e.course_id
      JOIN users u ON u.id = e.student_id AND u.email LIKE 'bench%'
     WHERE e.status = 'completed' LIMIT 50000`,
-  `INSERT INTO email_outbox (id, to_address, subject, body_text, kind, status, created_at)
+  `INSERT INTO email_outbox (id, to_address, subject, body_text, kind, status, last_error, created_at)
    SELECT gen_random_uuid(), 'bench' || g || '@bench.example', 'Verify your email', 'Hello', 'verify_email',
-          'logged', now() - make_interval(mins => g) FROM generate_series(1, 100000) g`,
+          (CASE WHEN g % 100 = 0 THEN 'failed' ELSE 'logged' END)::email_status,
+          CASE WHEN g % 100 = 0 THEN '550 mailbox unavailable' END,
+          now() - make_interval(mins => g) FROM generate_series(1, 100000) g`,
+  // Payouts that went wrong: 1% failed (their transfers too, with Stripe's reason), and the
+  // five newest of the rest stuck in processing (what the attention panel counts).
+  `UPDATE payouts SET status = 'failed', paid_at = NULL WHERE abs(hashtext(id::text)) % 100 = 0`,
+  `UPDATE payout_transfers t SET status = 'failed', transfer_id = NULL,
+          error = 'Stripe transfer failed: No such destination account.'
+     FROM payouts p WHERE p.id = t.payout_id AND p.status = 'failed'`,
+  `UPDATE payouts SET status = 'processing', paid_at = NULL
+    WHERE id IN (SELECT id FROM payouts WHERE status = 'completed' ORDER BY approved_at DESC LIMIT 5)`,
+  // Community posts (varied text, for prefix search) and flags on a share of them.
+  `INSERT INTO posts (id, author_id, content, created_at)
+   SELECT gen_random_uuid(), u.id,
+          initcap(substr(md5(u.g::text || 'p'), 1, 7)) || ' ' || substr(md5(u.g::text), 1, 24),
+          now() - make_interval(mins => u.g::int)
+     FROM bench_users u WHERE u.g <= 50000`,
+  `INSERT INTO content_flags (id, post_id, flagged_by, reason, status, created_at)
+   SELECT gen_random_uuid(), p.id, (SELECT id FROM users WHERE handle = 'moderator'), 'spam',
+          (CASE WHEN row_number() OVER (ORDER BY p.id) % 20 = 0 THEN 'pending' ELSE 'dismissed' END)::content_flag_status,
+          p.created_at + interval '1 minute'
+     FROM posts p JOIN bench_users u ON u.id = p.author_id WHERE u.g % 5 = 0 AND u.g <= 100000
+    LIMIT 10000`,
   `INSERT INTO auth_sessions (id, user_id, token_hash, user_agent, expires_at, last_sync_at, last_seen_at)
    SELECT gen_random_uuid(), id, 'bench-' || id, 'Bench device', now() + interval '30 days',
           now() - make_interval(mins => (g % 10000)::int), now() FROM bench_users`,
@@ -229,6 +259,8 @@ async function generate(url: string): Promise<Record<string, number>> {
       "email_outbox",
       "auth_sessions",
       "admin_audit_log",
+      "posts",
+      "content_flags",
       "sync_metrics",
       "sync_rejections",
       "sync_changes",
@@ -295,6 +327,12 @@ try {
   const [someCert] = (await database.pool?.query("SELECT id FROM certificates LIMIT 1"))?.rows ?? [
     { id: "" },
   ];
+  const [someEmail] = (await database.pool?.query("SELECT id FROM email_outbox LIMIT 1"))?.rows ?? [
+    { id: "" },
+  ];
+  const [someAudit] = (
+    await database.pool?.query("SELECT target_id FROM admin_audit_log ORDER BY at DESC LIMIT 1")
+  )?.rows ?? [{ target_id: "" }];
   const deepCursor = await (async () => {
     // The 1,000th page of users (50,000 rows in): keyset paging costs the same as page 1.
     const { rows } = await (database.pool as pg.Pool).query(
@@ -318,9 +356,23 @@ try {
     ["Certificates, search by learner", "/admin/certificates?q=ab"],
     ["Certificate page", `/admin/certificates/${someCert.id}`],
     ["Email outbox", "/admin/outbox"],
+    ["Email outbox, failed only", "/admin/outbox?status=failed"],
+    ["Email outbox, search by address", "/admin/outbox?q=bench4242"],
+    ["Email outbox, one message", `/admin/outbox/${someEmail.id}`],
     ["Sync health", "/admin/sync"],
     ["Audit log", "/admin/audit"],
-    ["API: overview (fresh=1)", "/api/admin/overview?fresh=1"],
+    ["Audit log, search by action", "/admin/audit?q=user.r"],
+    ["Audit log, search by target id", `/admin/audit?q=${someAudit.target_id.slice(0, 8)}`],
+    ["Audit log, search by actor", "/admin/audit?q=admin@"],
+    ["Flags (moderator's queue)", "/admin/flags"],
+    ["Flags, pending only", "/admin/flags?status=pending"],
+    ["Flags, search by post or author", "/admin/flags?q=ab"],
+    ["Money, failed payouts", "/admin/money?payoutsStatus=failed"],
+    ["API: overview with attention (fresh=1)", "/api/admin/overview?fresh=1"],
+    ["API: transactions, search by learner", "/api/admin/money/transactions?q=bench4242"],
+    ["API: transactions, search by name prefix", "/api/admin/money/transactions?q=ab"],
+    ["API: transactions, search by course title", "/api/admin/money/transactions?q=intro"],
+    ["API: payouts, failed", "/api/admin/payouts?status=failed"],
     ["API: users search", "/api/admin/users?q=bench9"],
     ["API: money summary (fresh=1)", "/api/admin/money/summary?fresh=1"],
     ["API: sync health", "/api/admin/sync-health"],

@@ -1,20 +1,21 @@
 /**
  * Every admin action that changes something. Each one records its audit row (who, what,
- * before, after); where the change is ours alone, in the same transaction as the change.
- * Payout approval and revocation run the payments/credentials code, which owns its
- * transaction, so their audit row follows with the outcome.
+ * before, after) in the same transaction as the change: payout approval through the hooks
+ * approvePayout runs inside its own transactions, revocation by passing our transaction to
+ * the credentials code.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { CourseBadge } from "../../shared/domain/enums";
 import { revokeAllSessions } from "../auth/sessions";
 import { revokeCertificate } from "../credentials/revoke";
-import type { Db } from "../db/database";
-import { contentFlags, courses, payouts, posts, users } from "../db/schema";
+import { type Db, queryRows } from "../db/database";
+import { contentFlags, courses, posts, users } from "../db/schema";
 import type { Deps } from "../http/context";
 import { ApiError } from "../http/errors";
-import { approvePayout, listPayoutQueue } from "../payments/payouts";
+import { approvePayout } from "../payments/payouts";
 import { writeAudit } from "./audit";
 import { type CourseState, courseState } from "./queries/courses";
+import { foldRollups } from "./queries/rollups";
 import { userColumns } from "./queries/users";
 
 export interface Actor {
@@ -131,6 +132,8 @@ async function changeCourse(
   courseId: string,
   action: string,
   set: Partial<typeof courses.$inferInsert>,
+  /** Refuses the change (by throwing) given the locked row as it is. */
+  allowed?: (before: { isActive: boolean; isRetired: boolean }) => void,
 ) {
   return deps.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
@@ -140,6 +143,7 @@ async function changeCourse(
       .where(and(eq(courses.id, courseId), isNull(courses.deletedAt)))
       .for("update");
     if (!before) throw notFound("course");
+    allowed?.(before);
     const [after] = await tx
       .update(courses)
       .set({ ...set, updatedAt: new Date() })
@@ -158,7 +162,11 @@ async function changeCourse(
   });
 }
 
-/** active: published; inactive: hidden from the catalog; retired: closed for good. */
+/**
+ * active: published; inactive: hidden from the catalog; retired: closed for good — a retired
+ * course takes no state change any more (`409 course_retired`): its learners' certificates
+ * and the "retired" shown to them stay true. A badge may still change.
+ */
 export function setCourseState(deps: Deps, actor: Actor, courseId: string, state: CourseState) {
   const set =
     state === "active"
@@ -166,7 +174,11 @@ export function setCourseState(deps: Deps, actor: Actor, courseId: string, state
       : state === "inactive"
         ? { isActive: false, isRetired: false }
         : { isActive: false, isRetired: true };
-  return changeCourse(deps, actor, courseId, `course.${state}`, set);
+  return changeCourse(deps, actor, courseId, `course.${state}`, set, (before) => {
+    if (before.isRetired) {
+      throw new ApiError(409, "course_retired", "This course is retired: that is final.");
+    }
+  });
 }
 
 export function setCourseBadge(
@@ -178,47 +190,97 @@ export function setCourseBadge(
   return changeCourse(deps, actor, courseId, "course.badge", { badge });
 }
 
-export async function approvePayoutFor(deps: Deps, actor: Actor, recipientId: string) {
-  const before = (await listPayoutQueue(deps.db)).find((r) => r.recipientId === recipientId);
-  if (!before) throw new ApiError(404, "not_found", "Nothing is due to this recipient.");
-  const result = await approvePayout(deps, { recipientId, approvedBy: actor.id });
-  // The payout row holds the currency it was paid in (the claimed releases' currency).
-  const [row] = await deps.db
-    .select({ currency: payouts.currency })
-    .from(payouts)
-    .where(eq(payouts.id, result.payoutId));
-  const outcome = { ...result, currency: row?.currency ?? before.currency };
-  await writeAudit(deps.db, {
-    actorId: actor.id,
-    action: "payout.approve",
-    targetType: "user",
-    targetId: recipientId,
-    before,
-    after: outcome,
-  });
-  return outcome;
+/** What the queue says is owed to the recipient (all currencies, or the one named). */
+async function owedTo(db: Db, recipientId: string, currency: string | undefined) {
+  await foldRollups(db);
+  return queryRows<{ currency: string; cents: number; splits: number }>(
+    db,
+    sql`select currency, cents::float8 as cents, splits from admin_unpaid_recipients
+         where recipient_id = ${recipientId} and cents > 0
+           ${currency ? sql`and currency = ${currency}` : sql``}
+         order by currency`,
+  );
 }
 
+/**
+ * Approves a payout and audits every attempt. The approval's row (what was owed, what was
+ * claimed) is written in the claiming transaction, and the outcome's row (`payout.outcome`:
+ * paid, failed, what went back to the queue) in the transaction that records the transfers:
+ * the log never says "approved" for a claim that rolled back, and nothing is updated later —
+ * the audit table is append-only. A refusal by the rules (409 nothing_to_pay,
+ * no_connected_account, currency_required; 404 for no such user) is recorded too, with its
+ * code, since an operator asked for it.
+ */
+export async function approvePayoutFor(
+  deps: Deps,
+  actor: Actor,
+  input: { recipientId: string; currency?: string | undefined },
+) {
+  const { recipientId, currency } = input;
+  const [recipient] = await deps.db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.id, recipientId));
+  const owed = recipient ? await owedTo(deps.db, recipientId, currency) : [];
+  const before = { recipientId, currency: currency ?? null, owed };
+  const audit = (tx: Pick<Db, "insert">, action: string, after: unknown) =>
+    writeAudit(tx, {
+      actorId: actor.id,
+      action,
+      targetType: "user",
+      targetId: recipientId,
+      before,
+      after,
+    });
+  try {
+    if (!recipient) throw notFound("user");
+    return await approvePayout(
+      deps,
+      { recipientId, approvedBy: actor.id, currency },
+      {
+        claimed: (tx, claim) => audit(tx, "payout.approve", { ...claim, status: "processing" }),
+        recorded: (tx, result) => audit(tx, "payout.outcome", result),
+      },
+    );
+  } catch (err) {
+    if (err instanceof ApiError && err.status < 500) {
+      await audit(deps.db, "payout.approve", {
+        outcome: "refused",
+        code: err.code,
+        message: err.message,
+      });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Revokes in our transaction (the credentials code's own transaction becomes a savepoint
+ * inside it), so the revocation and its audit row commit together or not at all.
+ */
 export async function revokeCertificateFor(
   deps: Deps,
   actor: Actor,
   certificateId: string,
   reason: string,
 ) {
-  const { before, after } = await revokeCertificate(deps.db, {
-    certificateId,
-    revokedBy: actor.id,
-    reason,
+  return deps.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const { before, after } = await revokeCertificate(tx, {
+      certificateId,
+      revokedBy: actor.id,
+      reason,
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "certificate.revoke",
+      targetType: "certificate",
+      targetId: certificateId,
+      before: { ...before, credential: undefined },
+      after: { ...after, credential: undefined },
+    });
+    return after;
   });
-  await writeAudit(deps.db, {
-    actorId: actor.id,
-    action: "certificate.revoke",
-    targetType: "certificate",
-    targetId: certificateId,
-    before: { ...before, credential: undefined },
-    after: { ...after, credential: undefined },
-  });
-  return after;
 }
 
 /** A moderator's decision on a pending flag: resolved (the flag was right) or dismissed. */

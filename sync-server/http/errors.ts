@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   "csrf_failed",
   "self_action",
   "flag_already_reviewed",
+  "invalid_cursor",
+  "currency_required",
   // payments
   "invalid_signature",
   "already_enrolled",

@@ -2,11 +2,11 @@
  * Payouts: the admin's queue of what each recipient has released and not been paid, and
  * approving a payout. Services only; the admin pages call them.
  *
- * approvePayout claims the recipient's unpaid releases for a new payout in one transaction
- * (rows locked, so two admins approving at once cannot pay the same cents twice), then sends
- * one Stripe transfer per enrollment (transfer_group `enrollment_<id>`, idempotency key
- * `<payout id>:<enrollment id>`, so a retried call never pays twice), then records the
- * outcome. Transfers that fail hand their releases back (released, unclaimed); if none went
+ * approvePayout claims the recipient's unpaid releases in one currency for a new payout in
+ * one transaction (rows locked, so two admins approving at once cannot pay the same cents
+ * twice), then sends one Stripe transfer per enrollment (transfer_group `enrollment_<id>`,
+ * idempotency key `<payout id>:<enrollment id>`, so a retried call never pays twice), then
+ * records the outcome. Transfers that fail hand their releases back (released, unclaimed); if none went
  * through the payout is `failed`, otherwise it is `completed` for what was transferred.
  * A crash between the claim and the record is finished by the money job
  * (payout-recovery.ts), which sends the same transfers again with the same keys.
@@ -39,10 +39,36 @@ export interface PayoutQueueRow {
 
 export interface PayoutResult {
   payoutId: string;
+  /** `paid`: every transfer went through; `failed`: some or all did not. */
   status: "paid" | "failed";
+  currency: string;
+  /** What the approval claimed: paid plus failed. */
+  claimedCents: number;
+  /** What was transferred (0 when every transfer failed). */
   amountCents: number;
+  /** What failed and went back to the queue (released, unclaimed). */
+  failedCents: number;
   transferId: string | null;
   error: string | null;
+}
+
+/** What an approval claimed, told to its caller inside the claiming transaction. */
+export interface PayoutClaim {
+  payoutId: string;
+  recipientId: string;
+  currency: string;
+  cents: number;
+  releases: number;
+  enrollments: number;
+}
+
+/**
+ * Callbacks run inside approvePayout's own transactions, so what they write (the admin's
+ * audit rows) commits or rolls back with the claim, and with the recorded outcome.
+ */
+export interface PayoutHooks {
+  claimed?: (tx: Db, claim: PayoutClaim) => Promise<unknown>;
+  recorded?: (tx: Db, result: PayoutResult) => Promise<unknown>;
 }
 
 /** Released, unclaimed releases of a recipient's shares (the platform keeps its own). */
@@ -89,9 +115,15 @@ export interface Claimed {
   currency: string;
 }
 
+/**
+ * Pays `recipientId` what they have released and unpaid in `currency`. Without a currency,
+ * the recipient must be owed in one currency only (else `409 currency_required`): a payout
+ * and its transfers are in one currency.
+ */
 export async function approvePayout(
   deps: Deps,
-  input: { recipientId: string; approvedBy: string },
+  input: { recipientId: string; approvedBy: string; currency?: string | undefined },
+  hooks: PayoutHooks = {},
 ): Promise<PayoutResult> {
   const { db } = deps;
   const [account] = await db
@@ -115,11 +147,18 @@ export async function approvePayout(
           join payment_splits s on s.id = r.split_id
           join transactions t on t.id = s.transaction_id
           where s.recipient_id = ${input.recipientId} and ${UNPAID_RELEASE}
+            ${input.currency ? sql`and s.currency = ${input.currency}` : sql``}
           order by r.released_at, r.id
           for update of r`,
     );
     if (!rows.length) {
-      throw new ApiError(409, "nothing_to_pay", "This recipient has nothing released and unpaid.");
+      throw new ApiError(
+        409,
+        "nothing_to_pay",
+        input.currency
+          ? `This recipient has nothing released and unpaid in ${input.currency}.`
+          : "This recipient has nothing released and unpaid.",
+      );
     }
     if (!account) {
       throw new ApiError(
@@ -128,10 +167,16 @@ export async function approvePayout(
         "This recipient has no connected payout account.",
       );
     }
-    const currencies = new Set(rows.map((r) => r.currency));
-    if (currencies.size > 1) {
-      throw new ApiError(409, "validation_failed", "Released amounts are in several currencies.");
+    const currencies = [...new Set(rows.map((r) => r.currency))].sort();
+    if (currencies.length > 1) {
+      throw new ApiError(
+        409,
+        "currency_required",
+        `This recipient is owed in ${currencies.join(" and ")}: approve one currency at a time.`,
+        { currencies },
+      );
     }
+    const currency = currencies[0] ?? "USD";
     const list: Claimed[] = rows.map((r) => ({
       releaseId: r.id,
       splitId: r.split_id,
@@ -139,15 +184,15 @@ export async function approvePayout(
       cents: r.amount_cents,
       currency: r.currency,
     }));
-    const now = new Date();
+    const cents = list.reduce((n, r) => n + r.cents, 0);
     await tx.insert(payouts).values({
       id: payoutId,
       recipientId: input.recipientId,
-      amountCents: list.reduce((n, r) => n + r.cents, 0),
-      currency: list[0]?.currency ?? "USD",
+      amountCents: cents,
+      currency,
       status: "processing",
       approvedBy: input.approvedBy,
-      approvedAt: now,
+      approvedAt: new Date(),
     });
     await tx
       .update(splitReleases)
@@ -158,23 +203,39 @@ export async function approvePayout(
           list.map((r) => r.releaseId),
         ),
       );
-    return list;
+    await hooks.claimed?.(tx, {
+      payoutId,
+      recipientId: input.recipientId,
+      currency,
+      cents,
+      releases: list.length,
+      enrollments: new Set(list.map((r) => r.enrollmentId)).size,
+    });
+    return { list, currency, cents };
   });
   if (!account) throw new Error("unreachable: checked in the transaction");
 
-  const outcomes = await sendTransfers(deps, payoutId, account.stripeAccountId, claimed);
-  const recorded = await db.transaction((tx) =>
-    recordTransfers(tx as unknown as Db, { payoutId, recipientId: input.recipientId }, outcomes),
-  );
-  const { paid, failed, paidCents } = recorded;
-  const firstTransfer = paid[0]?.transferId ?? null;
-  return {
-    payoutId,
-    status: failed.length ? "failed" : "paid",
-    amountCents: paidCents,
-    transferId: firstTransfer,
-    error: failed.length ? failed.map((f) => f.error).join("; ") : null,
-  };
+  const outcomes = await sendTransfers(deps, payoutId, account.stripeAccountId, claimed.list);
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const { paid, failed, paidCents } = await recordTransfers(
+      tx,
+      { payoutId, recipientId: input.recipientId },
+      outcomes,
+    );
+    const result: PayoutResult = {
+      payoutId,
+      status: failed.length ? "failed" : "paid",
+      currency: claimed.currency,
+      claimedCents: claimed.cents,
+      amountCents: paidCents,
+      failedCents: claimed.cents - paidCents,
+      transferId: paid[0]?.transferId ?? null,
+      error: failed.length ? failed.map((f) => f.error).join("; ") : null,
+    };
+    await hooks.recorded?.(tx, result);
+    return result;
+  });
 }
 
 export interface TransferOutcome {

@@ -1,136 +1,200 @@
 /**
- * Who reaches what: every admin API route and HTML page tried anonymously (401 / sign-in
- * page), by a learner and by a moderator (403 except the moderator's own parts), and by the
- * admin. A refused action changes nothing (checked through the audit log staying empty).
+ * Who reaches what. The API routes tried are not a hand-written list: they are the specs
+ * registerAdminApi declares (what the app serves under /api/admin is checked to be exactly
+ * those), so a new admin route is tried here the day it is added. Each is tried anonymously
+ * (401), as a learner (403) and as a moderator (403 unless it is one of the moderator's own
+ * routes), each time with a valid input, a malformed body or bad query, and a wrong content
+ * type: the role check comes before validation, so what is sent never changes the answer.
+ * The HTML pages likewise come from the app's own GET routes under /admin. A refused call
+ * changes nothing (checked through the audit log staying as it was).
  */
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminAuditLog } from "../../sync-server/db/schema";
+import { uuidv7 } from "../../shared/ids/uuidv7";
+import { registerAdminApi } from "../../sync-server/admin/routes/api";
+import { adminAuditLog, contentFlags, emailOutbox, posts } from "../../sync-server/db/schema";
+import { DEMO_PASSWORD } from "../../sync-server/demo/world";
+import { ApiRouter } from "../../sync-server/http/api-router";
 import { databaseKinds } from "../support/test-db";
 import {
   type AdminWorld,
   adminWorld,
   cookieCall,
+  SAME_ORIGIN,
   seedCertificate,
   seedReleasedSplits,
 } from "./support";
 
 const ZERO = "00000000-0000-4000-8000-000000000000";
 
+/** The moderator's own routes; every other admin route is for admins only. */
+const MODERATOR_API = new Set([
+  "GET /api/admin/users",
+  "GET /api/admin/users/:id",
+  "GET /api/admin/flags",
+  "POST /api/admin/flags/:id/review",
+]);
+const MODERATOR_PAGES = new Set(["/admin/users", "/admin/users/:id", "/admin/flags"]);
+
+/** Every admin API route, as declared: method, path and whether it takes a body or query. */
+function adminSpecs() {
+  const api = new ApiRouter();
+  registerAdminApi(api);
+  return api.specs
+    .filter((spec) => spec.path.startsWith("/api/admin"))
+    .map((spec) => ({
+      key: `${spec.method.toUpperCase()} ${spec.path}`,
+      method: spec.method.toUpperCase(),
+      path: spec.path as string,
+      hasBody: Boolean(spec.body),
+    }));
+}
+
 describe.each(databaseKinds())("admin access on %s", (kind) => {
   let w: AdminWorld;
-  let certId: string;
-  let courseId: string;
-  let targetUser: string;
+  let ids: Record<string, string>;
   beforeAll(async () => {
     w = await adminWorld(kind);
-    targetUser = w.learner.id;
-    certId = await seedCertificate(w.t, w.learner.id, w.admin.id);
+    const db = w.t.deps.db;
+    const certId = await seedCertificate(w.t, w.learner.id, w.admin.id);
     await seedReleasedSplits(w.t, w.moderator.id, [500]);
     const courses = await w.t.call("GET", "/api/admin/courses", { token: w.admin.token });
-    courseId = courses.body.items[0].id;
+    const postId = uuidv7();
+    await db.insert(posts).values({ id: postId, authorId: w.admin.id, content: "Flag me" });
+    const flagId = uuidv7();
+    await db
+      .insert(contentFlags)
+      .values({ id: flagId, postId, flaggedBy: w.admin.id, reason: "x" });
+    const emailId = uuidv7();
+    await db.insert(emailOutbox).values({
+      id: emailId,
+      toAddress: "someone@example.com",
+      subject: "Hello",
+      bodyText: "Hello there",
+      kind: "test",
+      status: "logged",
+    });
+    ids = {
+      users: w.learner.id,
+      courses: courses.body.items[0].id,
+      certificates: certId,
+      flags: flagId,
+      outbox: emailId,
+    };
   });
   afterAll(async () => {
     await w?.t.close();
   });
 
-  /** Every admin action (state-changing), with a valid body. */
-  const writes = () => [
-    { path: `/api/admin/users/${targetUser}/roles`, body: { isCreator: true } },
-    { path: `/api/admin/users/${targetUser}/disable`, body: { reason: "test" } },
-    { path: `/api/admin/users/${targetUser}/enable`, body: undefined },
-    { path: `/api/admin/courses/${courseId}/state`, body: { state: "inactive" } },
-    { path: `/api/admin/courses/${courseId}/badge`, body: { badge: "featured" } },
-    { path: "/api/admin/payouts/approve", body: { recipientId: w.moderator.id } },
-    { path: `/api/admin/certificates/${certId}/revoke`, body: { reason: "test revoke" } },
-  ];
-  const adminReads = () => [
-    "/api/admin/overview",
-    "/api/admin/courses",
-    "/api/admin/money/transactions",
-    "/api/admin/money/summary",
-    "/api/admin/payouts/queue",
-    "/api/admin/payouts",
-    "/api/admin/certificates",
-    `/api/admin/certificates/${certId}`,
-    "/api/admin/outbox",
-    "/api/admin/sync-health",
-    "/api/admin/audit",
-  ];
-  const moderatorReads = () => [
-    "/api/admin/users",
-    `/api/admin/users/${targetUser}`,
-    "/api/admin/flags",
-  ];
+  /** A concrete path for a declared one: `:id` becomes a real record of that kind. */
+  const concrete = (path: string) =>
+    path.replace(/\/api\/admin\/([\w-]+)\/:id|\/admin\/([\w-]+)\/:id/, (m, a, b) => {
+      const kindOf = a ?? b;
+      const id = ids[kindOf];
+      if (!id) throw new Error(`no record for ${path}`);
+      return m.replace(":id", id);
+    });
+
+  /** A valid call, a malformed one (broken JSON or a bad query) and a wrong content type. */
+  const variants = (spec: ReturnType<typeof adminSpecs>[number]) => {
+    const path = concrete(spec.path);
+    if (spec.method === "GET") {
+      return [
+        { label: "valid", path, opts: {} },
+        { label: "bad query", path: `${path}?limit=lots&cursor=junk&status=nope`, opts: {} },
+      ];
+    }
+    return [
+      { label: "valid", path, opts: { body: {} } },
+      { label: "broken JSON", path, opts: { rawBody: '{"reason":' } },
+      {
+        label: "wrong type",
+        path,
+        opts: { rawBody: "reason=x", headers: { "content-type": "text/plain" } },
+      },
+    ];
+  };
 
   const auditRows = async () =>
     (await w.t.deps.db.select({ n: count() }).from(adminAuditLog))[0]?.n ?? 0;
 
-  it("answers 401 to anyone not signed in, on every route", async () => {
-    for (const r of writes()) {
-      const res = await w.t.call("POST", r.path, r.body ? { body: r.body } : {});
-      expect(res.status, r.path).toBe(401);
-      expect(res.body.error.code).toBe("unauthorized");
-    }
-    for (const path of [...adminReads(), ...moderatorReads()]) {
-      expect((await w.t.call("GET", path)).status, path).toBe(401);
+  it("tries every admin route the app serves: the declared specs are all of them", () => {
+    const specs = adminSpecs();
+    expect(specs.length).toBeGreaterThan(20);
+    const served = new Set(
+      w.t.app.routes
+        .filter((r) => r.path.startsWith("/api/admin") && r.method !== "ALL")
+        .map((r) => `${r.method} ${r.path}`),
+    );
+    expect(served).toEqual(new Set(specs.map((s) => s.key)));
+    for (const key of MODERATOR_API) expect(served.has(key), key).toBe(true);
+  });
+
+  it("answers 401 to anyone not signed in, on every route, whatever is sent", async () => {
+    for (const spec of adminSpecs()) {
+      for (const v of variants(spec)) {
+        const res = await w.t.call(spec.method, v.path, v.opts);
+        expect(res.status, `${spec.key} ${v.label}`).toBe(401);
+        expect(res.body.error.code).toBe("unauthorized");
+      }
     }
   });
 
-  it("refuses every action to a learner and to a moderator (403), changing nothing", async () => {
+  it("answers 403 to a learner on every route, and to a moderator on every admin-only one, whatever is sent", async () => {
     const before = await auditRows();
     for (const who of [w.learner, w.moderator]) {
-      for (const r of writes()) {
-        const res = await w.t.call("POST", r.path, {
-          token: who.token,
-          ...(r.body ? { body: r.body } : {}),
-        });
-        expect(res.status, `${r.path}`).toBe(403);
-        expect(res.body.error.code).toBe("forbidden");
+      for (const spec of adminSpecs()) {
+        if (who === w.moderator && MODERATOR_API.has(spec.key)) continue;
+        for (const v of variants(spec)) {
+          const res = await w.t.call(spec.method, v.path, { ...v.opts, token: who.token });
+          const label = `${who === w.learner ? "learner" : "moderator"} ${spec.key} ${v.label}`;
+          expect(res.status, label).toBe(403);
+          expect(res.body.error.code, label).toBe("forbidden");
+        }
       }
     }
     expect(await auditRows()).toBe(before);
-    const cert = await w.t.call("GET", `/api/admin/certificates/${certId}`, {
-      token: w.admin.token,
-    });
-    expect(cert.body.certificate.revokedAt).toBeNull();
-    const user = await w.t.call("GET", `/api/admin/users/${targetUser}`, { token: w.admin.token });
-    expect(user.body.user.disabledAt).toBeNull();
-    expect(user.body.user.isCreator).toBe(false);
   });
 
-  it("lets a learner read nothing, and a moderator only users and flags", async () => {
-    for (const path of [...adminReads(), ...moderatorReads()]) {
-      expect((await w.t.call("GET", path, { token: w.learner.token })).status, path).toBe(403);
+  it("lets a moderator use their own routes (validation applies to them as to anyone)", async () => {
+    for (const spec of adminSpecs().filter((s) => MODERATOR_API.has(s.key))) {
+      if (spec.method !== "GET") continue;
+      const res = await w.t.call("GET", concrete(spec.path), { token: w.moderator.token });
+      expect(res.status, spec.key).toBe(200);
     }
-    for (const path of adminReads()) {
-      expect((await w.t.call("GET", path, { token: w.moderator.token })).status, path).toBe(403);
-    }
-    for (const path of moderatorReads()) {
-      const res = await w.t.call("GET", path, { token: w.moderator.token });
-      expect(res.status, path).toBe(200);
-    }
+    const broken = await w.t.call("POST", `/api/admin/flags/${ids.flags}/review`, {
+      token: w.moderator.token,
+      rawBody: "{",
+    });
+    expect([broken.status, broken.body.error.code]).toEqual([400, "invalid_json"]);
     // The moderator's view of a user leaves out the money.
-    const asMod = await w.t.call("GET", `/api/admin/users/${targetUser}`, {
+    const asMod = await w.t.call("GET", `/api/admin/users/${ids.users}`, {
       token: w.moderator.token,
     });
     expect(asMod.body.earnings).toBeUndefined();
-    const asAdmin = await w.t.call("GET", `/api/admin/users/${targetUser}`, {
+    const asAdmin = await w.t.call("GET", `/api/admin/users/${ids.users}`, {
       token: w.admin.token,
     });
     expect(Array.isArray(asAdmin.body.earnings)).toBe(true);
   });
 
   it("serves every read to the admin", async () => {
-    for (const path of [...adminReads(), ...moderatorReads()]) {
-      expect((await w.t.call("GET", path, { token: w.admin.token })).status, path).toBe(200);
+    for (const spec of adminSpecs().filter((s) => s.method === "GET")) {
+      const res = await w.t.call("GET", concrete(spec.path), { token: w.admin.token });
+      expect(res.status, spec.key).toBe(200);
     }
   });
 
   it("answers 404 for unknown or malformed ids, never 500", async () => {
     for (const id of [ZERO, "not-a-uuid"]) {
-      const res = await w.t.call("GET", `/api/admin/users/${id}`, { token: w.admin.token });
-      expect(res.status).toBe(404);
+      for (const path of [
+        `/api/admin/users/${id}`,
+        `/api/admin/certificates/${id}`,
+        `/api/admin/outbox/${id}`,
+      ]) {
+        const res = await w.t.call("GET", path, { token: w.admin.token });
+        expect(res.status, path).toBe(404);
+      }
       const roles = await w.t.call("POST", `/api/admin/users/${id}/roles`, {
         token: w.admin.token,
         body: { isCreator: true },
@@ -142,9 +206,11 @@ describe.each(databaseKinds())("admin access on %s", (kind) => {
       });
       expect(rev.status).toBe(404);
     }
-    const page = await cookieCall(w.t, "GET", `/admin/users/${ZERO}`, w.admin.token);
-    expect(page.status).toBe(404);
-    expect(String(page.body)).toContain("<h1>Not found</h1>");
+    for (const path of [`/admin/users/${ZERO}`, `/admin/certificates/${ZERO}`, `/admin/outbox/x`]) {
+      const page = await cookieCall(w.t, "GET", path, w.admin.token);
+      expect(page.status, path).toBe(404);
+      expect(String(page.body)).toContain("<h1>Not found</h1>");
+    }
     const pay = await w.t.call("POST", "/api/admin/payouts/approve", {
       token: w.admin.token,
       body: { recipientId: ZERO },
@@ -153,42 +219,70 @@ describe.each(databaseKinds())("admin access on %s", (kind) => {
     expect(pay.body.error.code).toBe("not_found");
   });
 
-  it("sends anonymous visitors of the HTML pages to the sign-in page, learners get 403", async () => {
-    const pages = [
-      "/admin",
-      "/admin/users",
-      "/admin/courses",
-      "/admin/money",
-      "/admin/certificates",
-      "/admin/outbox",
-      "/admin/sync",
-      "/admin/audit",
-      "/admin/flags",
-      `/admin/users/${targetUser}`,
-    ];
-    for (const p of pages) {
-      const anon = await w.t.app.request(`http://peerloop.test${p}`, { redirect: "manual" });
+  /** Every HTML page the app serves under /admin (sign-in and the stylesheet aside). */
+  const pages = () =>
+    [
+      ...new Set(
+        w.t.app.routes
+          .filter((r) => r.method === "GET" && r.path.startsWith("/admin"))
+          .map((r) => r.path),
+      ),
+    ].filter((p) => !["/admin/sign-in", "/admin/admin.css", "/admin/"].includes(p));
+
+  it("knows the pages: the certificate and email pages are among them", () => {
+    expect(pages()).toEqual(
+      expect.arrayContaining(["/admin", "/admin/certificates/:id", "/admin/outbox/:id"]),
+    );
+    for (const p of MODERATOR_PAGES) expect(pages()).toContain(p);
+  });
+
+  it("sends visitors of every page to sign in, refuses learners, and moderators outside their part", async () => {
+    for (const pattern of pages()) {
+      const p = concrete(pattern);
+      const anon = await w.t.app.request(`${SAME_ORIGIN}${p}`, { redirect: "manual" });
       expect(anon.status, p).toBe(303);
       expect(anon.headers.get("location")).toBe(`/admin/sign-in?next=${encodeURIComponent(p)}`);
       const learner = await cookieCall(w.t, "GET", p, w.learner.token);
-      expect(learner.status, p).toBe(403);
+      expect(learner.status, `learner ${p}`).toBe(403);
+      const moderator = await cookieCall(w.t, "GET", p, w.moderator.token);
+      if (MODERATOR_PAGES.has(pattern)) {
+        expect(moderator.status, `moderator ${p}`).toBe(200);
+      } else if (pattern === "/admin") {
+        // The overview is not theirs: the flag queue is their landing page.
+        expect([moderator.status, moderator.location], p).toEqual([303, "/admin/flags"]);
+      } else {
+        expect(moderator.status, `moderator ${p}`).toBe(403);
+        expect(String(moderator.body)).toContain("for admins only");
+      }
       const admin = await cookieCall(w.t, "GET", p, w.admin.token);
-      expect(admin.status, p).toBe(200);
+      expect(admin.status, `admin ${p}`).toBe(200);
       expect(String(admin.body)).toContain("<h1>");
     }
-    // A moderator sees their parts and is refused the rest.
-    expect((await cookieCall(w.t, "GET", "/admin/users", w.moderator.token)).status).toBe(200);
-    expect((await cookieCall(w.t, "GET", "/admin/flags", w.moderator.token)).status).toBe(200);
-    expect((await cookieCall(w.t, "GET", "/admin/money", w.moderator.token)).status).toBe(403);
-    const form = await cookieCall(
-      w.t,
-      "POST",
-      `/admin/certificates/${certId}/revoke`,
-      w.moderator.token,
-      {
-        form: { reason: "moderator tries" },
-      },
+  });
+
+  it("lands a moderator on the flag queue after signing in, an admin where they were going", async () => {
+    const signIn = (email: string, next: string) =>
+      w.t.app.request(`${SAME_ORIGIN}/admin/sign-in`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: SAME_ORIGIN,
+          "sec-fetch-site": "same-origin",
+        },
+        body: new URLSearchParams({ email, password: DEMO_PASSWORD, next }).toString(),
+      });
+    const landing = async (email: string, next: string) =>
+      (await signIn(email, next)).headers.get("location");
+    expect(await landing("moderator@peerloop.demo", "/admin")).toBe("/admin/flags");
+    expect(await landing("moderator@peerloop.demo", "/admin/money")).toBe("/admin/flags");
+    expect(await landing("moderator@peerloop.demo", "/admin/users?q=ravi")).toBe(
+      "/admin/users?q=ravi",
     );
-    expect(form.status).toBe(403);
+    expect(await landing("admin@peerloop.demo", "/admin")).toBe("/admin");
+    expect(await landing("admin@peerloop.demo", "/admin/money")).toBe("/admin/money");
+    // Already signed in: the sign-in page sends them on the same way.
+    const again = await cookieCall(w.t, "GET", "/admin/sign-in", w.moderator.token);
+    expect(again.location).toBe("/admin/flags");
   });
 });

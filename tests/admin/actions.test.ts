@@ -10,7 +10,15 @@ import * as s from "../../sync-server/db/schema";
 import { DEMO_PASSWORD } from "../../sync-server/demo/world";
 import { pull, push } from "../support/sync-protocol";
 import { databaseKinds } from "../support/test-db";
-import { type AdminWorld, adminWorld, seedCertificate, seedReleasedSplits } from "./support";
+import {
+  type AdminWorld,
+  adminWorld,
+  cookieCall,
+  csrfOf,
+  flashOf,
+  seedCertificate,
+  seedReleasedSplits,
+} from "./support";
 
 describe.each(databaseKinds())("admin actions on %s", (kind) => {
   let w: AdminWorld;
@@ -140,7 +148,7 @@ describe.each(databaseKinds())("admin actions on %s", (kind) => {
     expect((await lastAudit(userId)).action).toBe("user.enable");
   });
 
-  it("activates, deactivates and retires a course, and sets its badge", async () => {
+  it("activates and deactivates a course, and sets its badge", async () => {
     const list = await w.t.call("GET", "/api/admin/courses?q=intro", { token: w.admin.token });
     const course = list.body.items.find((c: { slug: string }) => c.slug === "intro-to-claude-code");
     expect(course).toMatchObject({ state: "active" });
@@ -154,8 +162,6 @@ describe.each(databaseKinds())("admin actions on %s", (kind) => {
     const off = await post(`/api/admin/courses/${course.id}/state`, { state: "inactive" });
     expect(off.body.course).toMatchObject({ state: "inactive", isActive: false, isRetired: false });
     expect(await catalogHas()).toBe(false);
-    const retired = await post(`/api/admin/courses/${course.id}/state`, { state: "retired" });
-    expect(retired.body.course).toMatchObject({ state: "retired", isRetired: true });
     const on = await post(`/api/admin/courses/${course.id}/state`, { state: "active" });
     expect(on.body.course).toMatchObject({ state: "active", isActive: true, isRetired: false });
     expect(await catalogHas()).toBe(true);
@@ -176,6 +182,42 @@ describe.each(databaseKinds())("admin actions on %s", (kind) => {
       before: { badge: "featured" },
       after: { badge: null },
     });
+  });
+
+  it("retires a course for good: no state change afterwards (409 course_retired)", async () => {
+    const list = await w.t.call("GET", "/api/admin/courses?limit=200", { token: w.admin.token });
+    const course = list.body.items.find((c: { state: string }) => c.state === "active");
+    const retired = await post(`/api/admin/courses/${course.id}/state`, { state: "retired" });
+    expect(retired.body.course).toMatchObject({
+      state: "retired",
+      isActive: false,
+      isRetired: true,
+    });
+    const audits = async () =>
+      (await db().select().from(s.adminAuditLog).where(eq(s.adminAuditLog.targetId, course.id)))
+        .length;
+    const logged = await audits();
+    for (const state of ["active", "inactive", "retired"]) {
+      const res = await post(`/api/admin/courses/${course.id}/state`, { state });
+      expect(res.status, state).toBe(409);
+      expect(res.body.error.code).toBe("course_retired");
+    }
+    const [row] = await db().select().from(s.courses).where(eq(s.courses.id, course.id));
+    expect([row?.isActive, row?.isRetired]).toEqual([false, true]);
+    expect(await audits()).toBe(logged);
+    // The form says so too, and the courses page offers no state form for it any more.
+    const form = await cookieCall(w.t, "POST", `/admin/courses/${course.id}/state`, w.admin.token, {
+      form: { state: "active", _csrf: csrfOf(w.admin.token) },
+    });
+    expect(flashOf(form)).toEqual({
+      kind: "error",
+      text: "This course is retired: that is final.",
+    });
+    const page = String((await cookieCall(w.t, "GET", "/admin/courses", w.admin.token)).body);
+    expect(page).not.toContain(`action="/admin/courses/${course.id}/state"`);
+    expect(page).toContain("retired (final)");
+    // A badge may still change.
+    expect((await post(`/api/admin/courses/${course.id}/badge`, { badge: null })).status).toBe(200);
   });
 
   it("approves a payout: splits paid with the payout id, a payouts row, an audit row", async () => {
@@ -199,33 +241,51 @@ describe.each(databaseKinds())("admin actions on %s", (kind) => {
 
     const res = await post("/api/admin/payouts/approve", { recipientId: recipient.id });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.amountCents).toBe(total);
+    // The local provider always transfers: this payout is paid, in full.
+    expect(res.body).toMatchObject({
+      status: "paid",
+      currency: "USD",
+      claimedCents: total,
+      amountCents: total,
+      failedCents: 0,
+      error: null,
+    });
+    expect(res.body.transferId).toMatch(/^tr_local_/);
     const splits = await db()
       .select()
       .from(s.paymentSplits)
       .where(sql`${s.paymentSplits.id} in ${splitIds}`);
-    if (res.body.status === "paid") {
-      expect(splits.every((x) => x.status === "paid" && x.payoutId === res.body.payoutId)).toBe(
-        true,
-      );
-    } else {
-      expect(splits.every((x) => x.status === "released")).toBe(true);
-    }
+    expect(splits.map((x) => [x.status, x.payoutId])).toEqual(
+      splitIds.map(() => ["paid", res.body.payoutId]),
+    );
     const [payout] = await db().select().from(s.payouts).where(eq(s.payouts.id, res.body.payoutId));
     expect(payout).toMatchObject({
       recipientId: recipient.id,
       amountCents: total,
+      status: "completed",
       approvedBy: w.admin.id,
     });
-    const audit = await lastAudit(recipient.id);
-    expect(audit).toMatchObject({
-      action: "payout.approve",
-      before: { releasedUnpaidCents: total },
+    // The approval (what was owed and claimed), then its outcome: two rows, newest first.
+    const audit = await w.t.call("GET", `/api/admin/audit?targetId=${recipient.id}`, {
+      token: w.admin.token,
     });
-    expect(audit.after).toMatchObject({ payoutId: res.body.payoutId, amountCents: total });
-    // Nothing left for them: a second approval is a clear 404, not a second payout.
+    const [outcome, approval] = audit.body.items;
+    expect(approval).toMatchObject({
+      action: "payout.approve",
+      before: { owed: [{ currency: "USD", cents: total }] },
+      after: { payoutId: res.body.payoutId, cents: total, status: "processing" },
+    });
+    expect(outcome).toMatchObject({
+      action: "payout.outcome",
+      after: { payoutId: res.body.payoutId, status: "paid", amountCents: total },
+    });
+    // Nothing left for them: a second approval is refused (and audited), not a second payout.
     const again = await post("/api/admin/payouts/approve", { recipientId: recipient.id });
-    expect(again.status).toBe(404);
+    expect([again.status, again.body.error.code]).toEqual([409, "nothing_to_pay"]);
+    expect(await lastAudit(recipient.id)).toMatchObject({
+      action: "payout.approve",
+      after: { outcome: "refused", code: "nothing_to_pay" },
+    });
     const all = await db().select().from(s.payouts).where(eq(s.payouts.recipientId, recipient.id));
     expect(all).toHaveLength(1);
     expect((await post("/api/admin/payouts/approve", { recipientId: "x" })).status).toBe(400);

@@ -90,8 +90,8 @@ describe.each(databaseKinds())("admin lists and health on %s", (kind) => {
       `/api/admin/users?q=zz_&limit=50&cursor=${encodeURIComponent(first.body.nextCursor)}`,
     );
     expect(second.body.items[0].handle).toBe("zz_069");
-    // A garbage cursor starts over rather than failing; a too-large limit is a 400.
-    expect((await get("/api/admin/users?cursor=garbage")).status).toBe(200);
+    // A garbage cursor is a 400 (tests/admin/bad-input.test.ts tries many); so is a too-large limit.
+    expect((await get("/api/admin/users?cursor=garbage")).body.error.code).toBe("invalid_cursor");
     expect((await get("/api/admin/users?limit=5000")).status).toBe(400);
   });
 
@@ -150,15 +150,24 @@ describe.each(databaseKinds())("admin lists and health on %s", (kind) => {
     expect((await get("/api/admin/overview")).body.figures).toEqual(before.figures);
     const after = (await get("/api/admin/overview?fresh=1")).body;
     // seedReleasedSplits records completed payments of 10× each split.
-    expect(after.figures.revenueCents - before.figures.revenueCents).toBe(10_000);
-    expect(after.figures.pendingPayoutCents - before.figures.pendingPayoutCents).toBe(1000);
+    type Money = { currency: string; revenueCents: number; pendingPayoutCents: number };
+    const usd = (o: { figures: { money: Money[] } }) => {
+      const m = o.figures.money.find((x) => x.currency === "USD");
+      if (!m) throw new Error("no USD figures");
+      return m;
+    };
+    expect(after.figures.money.map((m: { currency: string }) => m.currency)).toEqual(["USD"]);
+    expect(usd(after).revenueCents - usd(before).revenueCents).toBe(10_000);
+    expect(usd(after).pendingPayoutCents - usd(before).pendingPayoutCents).toBe(1000);
     expect(after.figures.users).toBe(before.figures.users);
     expect(after.series.enrollmentsPerDay).toHaveLength(30);
     const today = new Date().toISOString().slice(0, 10);
-    expect(after.series.revenuePerDay.at(-1)).toMatchObject({ at: today });
-    expect(
-      after.series.revenuePerDay.at(-1).value - (before.series.revenuePerDay.at(-1)?.value ?? 0),
-    ).toBe(10_000);
+    const usdDays = (o: typeof after) => o.series.revenuePerDay[0].points;
+    expect(after.series.revenuePerDay.map((r: { currency: string }) => r.currency)).toEqual([
+      "USD",
+    ]);
+    expect(usdDays(after).at(-1)).toMatchObject({ at: today });
+    expect(usdDays(after).at(-1).value - (usdDays(before).at(-1)?.value ?? 0)).toBe(10_000);
     expect(after.series.trafficHourly).toHaveLength(24);
     // An admin action clears the cache: approving Lena's payout shows at once.
     const approve = await w.t.call("POST", "/api/admin/payouts/approve", {
@@ -168,7 +177,7 @@ describe.each(databaseKinds())("admin lists and health on %s", (kind) => {
     expect(approve.status).toBe(200);
     const paid = (await get("/api/admin/overview")).body;
     // Everything Lena was owed (the demo world's releases and these two) is paid out.
-    expect(after.figures.pendingPayoutCents - paid.figures.pendingPayoutCents).toBe(
+    expect(usd(after).pendingPayoutCents - usd(paid).pendingPayoutCents).toBe(
       approve.body.amountCents,
     );
     expect(approve.body.amountCents).toBeGreaterThanOrEqual(1000);
@@ -189,7 +198,9 @@ describe.each(databaseKinds())("admin lists and health on %s", (kind) => {
     const { cookieCall } = await import("./support");
     const overview = String((await cookieCall(w.t, "GET", "/admin", w.admin.token)).body);
     expect(overview.match(/<svg[^>]+role="img"/g)?.length).toBe(3);
-    expect(overview).toContain('<title id="revenue-title">Revenue per day, last 30 days</title>');
+    expect(overview).toContain(
+      '<title id="revenue-title">Revenue per day (USD), last 30 days</title>',
+    );
     expect(overview).toMatch(/\$[\d,]+\.\d\d/);
     const sync = String((await cookieCall(w.t, "GET", "/admin/sync", w.admin.token)).body);
     expect(sync).toContain("Pulls per minute");

@@ -34,21 +34,7 @@ async function scanned(db: Db) {
     enrollments: await one(
       sql`select count(*)::int as n from enrollments where status <> 'cancelled'`,
     ),
-    revenueCents: await one(
-      sql`select coalesce(sum(amount_cents), 0)::float8 as n from transactions where status = 'completed'`,
-    ),
-    platformShareCents: await one(
-      sql`select coalesce(sum(s.amount_cents), 0)::float8 as n from payment_splits s
-            join transactions t on t.id = s.transaction_id
-           where s.recipient_type = 'platform' and t.status = 'completed'`,
-    ),
-    refundedCents: await one(
-      sql`select coalesce(sum(amount_cents), 0)::float8 as n from transactions where status = 'refunded'`,
-    ),
-    pendingPayoutCents: await one(
-      sql`select coalesce(sum(r.amount_cents), 0)::float8 as n
-            from split_releases r join payment_splits s on s.id = r.split_id where ${UNPAID_RELEASE}`,
-    ),
+    money: await scannedMoney(db),
     pendingPayoutRecipients: await one(
       sql`select count(distinct s.recipient_id)::int as n
             from split_releases r join payment_splits s on s.id = r.split_id where ${UNPAID_RELEASE}`,
@@ -56,44 +42,122 @@ async function scanned(db: Db) {
   };
 }
 
-async function scannedQueue(db: Db) {
-  const rows = await queryRows<{ recipient_id: string; cents: number; splits: number }>(
+/** Money per currency, as scans of the ledger give it (never added across currencies). */
+async function scannedMoney(db: Db) {
+  const rows = await queryRows<{
+    currency: string;
+    revenue: number;
+    refunded: number;
+    platform: number;
+    pending: number;
+    recipients: number;
+  }>(
     db,
-    sql`select s.recipient_id, sum(r.amount_cents)::int as cents, count(distinct s.id)::int as splits
-          from split_releases r join payment_splits s on s.id = r.split_id
-         where ${UNPAID_RELEASE} group by s.recipient_id order by s.recipient_id`,
+    sql`with cur as (
+          select currency from transactions where status in ('completed', 'refunded')
+          union select s.currency from split_releases r join payment_splits s on s.id = r.split_id
+           where ${UNPAID_RELEASE})
+        select cur.currency,
+          (select coalesce(sum(amount_cents), 0)::float8 from transactions
+            where status = 'completed' and currency = cur.currency) as revenue,
+          (select coalesce(sum(amount_cents), 0)::float8 from transactions
+            where status = 'refunded' and currency = cur.currency) as refunded,
+          (select coalesce(sum(s.amount_cents), 0)::float8 from payment_splits s
+             join transactions t on t.id = s.transaction_id
+            where s.recipient_type = 'platform' and t.status = 'completed' and t.currency = cur.currency) as platform,
+          (select coalesce(sum(r.amount_cents), 0)::float8 from split_releases r
+             join payment_splits s on s.id = r.split_id where ${UNPAID_RELEASE} and s.currency = cur.currency) as pending,
+          (select count(distinct s.recipient_id)::int from split_releases r
+             join payment_splits s on s.id = r.split_id where ${UNPAID_RELEASE} and s.currency = cur.currency) as recipients
+        from cur order by cur.currency`,
   );
-  return rows.map((r) => ({ recipientId: r.recipient_id, cents: r.cents, splits: r.splits }));
+  return rows
+    .map((r) => ({
+      currency: r.currency,
+      revenueCents: Number(r.revenue),
+      refundedCents: Number(r.refunded),
+      platformShareCents: Number(r.platform),
+      pendingPayoutCents: Number(r.pending),
+      pendingPayoutRecipients: Number(r.recipients),
+    }))
+    .filter(
+      (m) => m.revenueCents || m.refundedCents || m.platformShareCents || m.pendingPayoutCents,
+    );
+}
+
+async function scannedQueue(db: Db) {
+  const rows = await queryRows<{
+    recipient_id: string;
+    currency: string;
+    cents: number;
+    splits: number;
+  }>(
+    db,
+    sql`select s.recipient_id, s.currency, sum(r.amount_cents)::int as cents,
+               count(distinct s.id)::int as splits
+          from split_releases r join payment_splits s on s.id = r.split_id
+         where ${UNPAID_RELEASE} group by s.recipient_id, s.currency
+         order by s.recipient_id, s.currency`,
+  );
+  return rows.map((r) => ({
+    recipientId: r.recipient_id,
+    currency: r.currency,
+    cents: r.cents,
+    splits: r.splits,
+  }));
 }
 
 async function scannedSplits(db: Db) {
-  return queryRows<{ status: string; recipientType: string; count: number; cents: number }>(
+  return queryRows<{
+    status: string;
+    recipientType: string;
+    currency: string;
+    count: number;
+    cents: number;
+  }>(
     db,
-    sql`select status::text as "status", recipient_type::text as "recipientType",
+    sql`select status::text as "status", recipient_type::text as "recipientType", currency,
                count(*)::int as count, sum(amount_cents)::float8 as cents
-          from payment_splits s group by s.status, s.recipient_type
-         order by s.status, s.recipient_type`,
+          from payment_splits s group by s.status, s.recipient_type, s.currency
+         order by s.status, s.recipient_type, s.currency`,
   );
 }
 
-async function scannedDays(db: Db, days: string[]) {
+async function scannedDays(db: Db, days: string[], currencies: string[]) {
   const enrollments = await queryRows<{ at: string; value: number }>(
     db,
     sql`select to_char(enrolled_at at time zone 'UTC', 'YYYY-MM-DD') as at, count(*)::int as value
           from enrollments group by 1`,
   );
-  const revenue = await queryRows<{ at: string; value: number }>(
+  const revenue = await queryRows<{ currency: string; at: string; value: number }>(
     db,
-    sql`select to_char(coalesce(paid_at, created_at) at time zone 'UTC', 'YYYY-MM-DD') as at,
+    sql`select currency, to_char(coalesce(paid_at, created_at) at time zone 'UTC', 'YYYY-MM-DD') as at,
                sum(amount_cents)::float8 as value
-          from transactions where status = 'completed' group by 1`,
+          from transactions where status = 'completed' group by 1, 2`,
   );
   const pick = (rows: { at: string; value: number }[]) => {
     const by = new Map(rows.map((r) => [r.at, Number(r.value)]));
     return days.map((at) => ({ at, value: by.get(at) ?? 0 }));
   };
-  return { enrollmentsPerDay: pick(enrollments), revenuePerDay: pick(revenue) };
+  return {
+    enrollmentsPerDay: pick(enrollments),
+    revenuePerDay: (currencies.length ? currencies : ["USD"]).map((currency) => ({
+      currency,
+      points: pick(revenue.filter((r) => r.currency === currency)),
+    })),
+  };
 }
+
+/** The figures of one currency (zeros when it has none). */
+const inCurrency = (figures: { money: { currency: string }[] }, currency = "USD") =>
+  (figures.money.find((m) => m.currency === currency) ?? {
+    currency,
+    revenueCents: 0,
+    refundedCents: 0,
+    platformShareCents: 0,
+    pendingPayoutCents: 0,
+    pendingPayoutRecipients: 0,
+  }) as Awaited<ReturnType<typeof scannedMoney>>[number];
 
 describe.each(databaseKinds())("admin running totals on %s", (kind) => {
   let w: AdminWorld;
@@ -107,18 +171,32 @@ describe.each(databaseKinds())("admin running totals on %s", (kind) => {
     expect({
       enrollmentsPerDay: o.series.enrollmentsPerDay,
       revenuePerDay: o.series.revenuePerDay,
-    }).toEqual(await scannedDays(db, days));
+    }).toEqual(
+      await scannedDays(
+        db,
+        days,
+        o.figures.money.map((m) => m.currency),
+      ),
+    );
     const queue = (await listPayoutQueue(db))
       .map((r) => ({
         recipientId: r.recipientId,
+        currency: r.currency,
         cents: r.releasedUnpaidCents,
         splits: r.splitCount,
       }))
-      .sort((a, b) => (a.recipientId < b.recipientId ? -1 : 1));
+      .sort((a, b) =>
+        a.recipientId === b.recipientId
+          ? a.currency.localeCompare(b.currency)
+          : a.recipientId < b.recipientId
+            ? -1
+            : 1,
+      );
     expect(queue).toEqual(await scannedQueue(db));
     const splits = (await splitsByState(db, true)).map((r) => ({
       status: r.status,
       recipientType: r.recipientType,
+      currency: r.currency,
       count: r.count,
       cents: r.cents,
     }));
@@ -136,7 +214,8 @@ describe.each(databaseKinds())("admin running totals on %s", (kind) => {
 
   it("match the scans on the demo world, which has money owed and active learners", async () => {
     const figures = await expectTotalsMatchScans();
-    expect(figures.revenueCents).toBeGreaterThan(0);
+    expect(inCurrency(figures).revenueCents).toBeGreaterThan(0);
+    expect(figures.money.map((m) => m.currency)).toEqual(["USD"]);
     expect(figures.activeLearners).toBeGreaterThan(0);
   });
 
@@ -193,7 +272,7 @@ describe.each(databaseKinds())("admin running totals on %s", (kind) => {
     const after = await expectTotalsMatchScans();
     expect(after.users).toBe(before.users + 1);
     expect(after.disabledUsers).toBe(before.disabledUsers + 1);
-    expect(after.refundedCents).toBeGreaterThan(before.refundedCents);
+    expect(inCurrency(after).refundedCents).toBeGreaterThan(inCurrency(before).refundedCents);
     // One enrollment cancelled, one added.
     expect(after.enrollments).toBe(before.enrollments);
     expect(after.activeLearners).toBe(before.activeLearners + 1);
@@ -222,25 +301,29 @@ describe.each(databaseKinds())("admin running totals on %s", (kind) => {
       )})`,
     );
     const claimed = await expectTotalsMatchScans();
-    expect(owed.pendingPayoutCents - claimed.pendingPayoutCents).toBe(800);
+    expect(inCurrency(owed).pendingPayoutCents - inCurrency(claimed).pendingPayoutCents).toBe(800);
     // The transfer failed for one: its release is handed back.
     await db.execute(
       sql`update split_releases set payout_id = null where split_id = ${splitIds[0]}::uuid`,
     );
     const back = await expectTotalsMatchScans();
-    expect(back.pendingPayoutCents - claimed.pendingPayoutCents).toBe(300);
+    expect(inCurrency(back).pendingPayoutCents - inCurrency(claimed).pendingPayoutCents).toBe(300);
     // A second release row on the same split, then the split cancelled: nothing owed on it.
     await db.insert(s.splitReleases).values({
       splitId: splitIds[0] ?? "",
       kind: "completion",
       amountCents: 40,
     });
-    expect((await expectTotalsMatchScans()).pendingPayoutCents).toBe(back.pendingPayoutCents + 40);
+    expect(inCurrency(await expectTotalsMatchScans()).pendingPayoutCents).toBe(
+      inCurrency(back).pendingPayoutCents + 40,
+    );
     await db.execute(
       sql`update payment_splits set status = 'cancelled' where id = ${splitIds[0]}::uuid`,
     );
     const cancelled = await expectTotalsMatchScans();
-    expect(back.pendingPayoutCents - cancelled.pendingPayoutCents).toBe(300);
+    expect(inCurrency(back).pendingPayoutCents - inCurrency(cancelled).pendingPayoutCents).toBe(
+      300,
+    );
   });
 
   it("stay exact when many writers change the same splits at once", async () => {
@@ -280,8 +363,54 @@ describe.each(databaseKinds())("admin running totals on %s", (kind) => {
     );
     const after = await expectTotalsMatchScans();
     // Each split: its window release claimed, a 5-cent completion release owed.
-    expect(after.pendingPayoutCents - before.pendingPayoutCents).toBe(6 * 5 - 210);
+    expect(inCurrency(after).pendingPayoutCents - inCurrency(before).pendingPayoutCents).toBe(
+      6 * 5 - 210,
+    );
     expect(after.users).toBe(before.users + 6);
+  });
+
+  it("keep each currency's money apart: a payment in euros is never added to dollars", async () => {
+    const before = await expectTotalsMatchScans();
+    const [creator] = await queryRows<{ id: string }>(
+      db,
+      sql`select id from users where email = 'lena@peerloop.demo'`,
+    );
+    const { splitIds } = await releasedSplits(db, creator?.id ?? "", [700]);
+    // That payment (7,000 cents) and its split were in euros; a platform split on it too.
+    const [txn] = await queryRows<{ id: string }>(
+      db,
+      sql`select transaction_id as id from payment_splits where id = ${splitIds[0]}::uuid`,
+    );
+    await db.execute(sql`update transactions set currency = 'EUR' where id = ${txn?.id}::uuid`);
+    await db.execute(
+      sql`update payment_splits set currency = 'EUR' where id = ${splitIds[0]}::uuid`,
+    );
+    await db.insert(s.paymentSplits).values({
+      id: uuidv7(),
+      transactionId: txn?.id ?? "",
+      recipientId: w.admin.id,
+      recipientType: "platform",
+      amountCents: 1050,
+      percentage: 15,
+      currency: "EUR",
+    });
+    const after = await expectTotalsMatchScans();
+    expect(after.money.map((m) => m.currency)).toEqual(["EUR", "USD"]);
+    expect(inCurrency(after, "EUR")).toMatchObject({
+      revenueCents: 7000,
+      platformShareCents: 1050,
+      pendingPayoutCents: 700,
+      pendingPayoutRecipients: 1,
+    });
+    expect(inCurrency(after, "USD")).toEqual(inCurrency(before, "USD"));
+    // The page: one line per currency, and a revenue chart for each.
+    const { cookieCall } = await import("./support");
+    const page = String((await cookieCall(w.t, "GET", "/admin?fresh=1", w.admin.token)).body);
+    expect(page).toContain("€70.00");
+    expect(page).toContain("€10.50");
+    expect(page).toContain("Revenue per day (EUR), last 30 days");
+    expect(page).toContain("Revenue per day (USD), last 30 days");
+    expect(page.match(/<svg[^>]+role="img"/g)?.length).toBe(4);
   });
 
   it("rebuilt from scratch equal what the triggers kept", async () => {

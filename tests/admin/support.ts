@@ -24,8 +24,12 @@ async function who(t: TestApp, email: string) {
   return { id: me.body.user.id as string, token };
 }
 
-export async function adminWorld(kind: DbKind): Promise<AdminWorld> {
-  const t = await createTestApp(kind);
+/** `env`: more settings for the app (e.g. Stripe pointed at the fake). */
+export async function adminWorld(
+  kind: DbKind,
+  env: Record<string, string> = {},
+): Promise<AdminWorld> {
+  const t = await createTestApp(kind, env);
   await seedDemoWorld(t.deps.db, t.deps.config, { onlyIfEmpty: false });
   return {
     t,
@@ -82,6 +86,13 @@ export async function cookieCall(
 }
 
 export const csrfOf = csrfTokenFor;
+
+/** The one-time flash message a form post set (base64url JSON in its cookie). */
+export function flashOf(res: { headers: Headers }): { kind: string; text: string } | undefined {
+  const raw = res.headers.get("set-cookie")?.match(/peerloop_admin_flash=([^;]+)/)?.[1];
+  if (!raw) return undefined;
+  return JSON.parse(Buffer.from(decodeURIComponent(raw), "base64url").toString());
+}
 
 /** Released, unpaid splits for `recipientId` (see tests/support/admin-seed.ts). */
 export const seedReleasedSplits = (t: TestApp, recipientId: string, amounts: number[]) =>

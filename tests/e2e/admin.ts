@@ -58,6 +58,14 @@ export async function adminMorning(browser: Browser, base: string, db: Db) {
   await page.waitForURL(`${base}/admin`);
   await page.getByRole("heading", { level: 1, name: "Overview" }).waitFor();
   check((await page.locator("svg[role=img]").count()) === 3, "the overview draws three charts");
+  // What needs the admin now comes first: Lena is waiting for her payout.
+  await page.getByRole("heading", { level: 2, name: "Needs attention" }).waitFor();
+  check(
+    (await page
+      .locator('[data-attention="pending_payouts"] a[href="/admin/money#queue"]')
+      .count()) === 1,
+    "the attention panel points at the payout queue",
+  );
   await shot(page, "overview", findings);
 
   await page.getByRole("link", { name: "Users" }).click();

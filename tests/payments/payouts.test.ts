@@ -79,7 +79,14 @@ describe.each(databaseKinds())("payouts on %s", (kind) => {
     } finally {
       w.fake.fail.transfers = false;
     }
-    expect(result).toMatchObject({ status: "failed", amountCents: 0, transferId: null });
+    expect(result).toMatchObject({
+      status: "failed",
+      currency: "USD",
+      claimedCents: 3499 * 2,
+      amountCents: 0,
+      failedCents: 3499 * 2,
+      transferId: null,
+    });
     expect(result.error).toContain("No such destination account");
     const [payout] = await w.db.select().from(s.payouts).where(eq(s.payouts.id, result.payoutId));
     expect(payout?.status).toBe("failed");
@@ -103,7 +110,14 @@ describe.each(databaseKinds())("payouts on %s", (kind) => {
     expect(lost[0]?.reason).toBeInstanceOf(ApiError);
     expect((lost[0] as PromiseRejectedResult).reason.code).toBe("nothing_to_pay");
     const a = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof approve>>>).value;
-    expect(a).toMatchObject({ status: "paid", amountCents: 3499 * 2, error: null });
+    expect(a).toMatchObject({
+      status: "paid",
+      currency: "USD",
+      claimedCents: 3499 * 2,
+      amountCents: 3499 * 2,
+      failedCents: 0,
+      error: null,
+    });
     const sent = transfers().slice(before);
     expect(sent).toHaveLength(2);
     expect(sent.map((t) => t.params.transfer_group).sort()).toEqual(
@@ -181,7 +195,12 @@ describe.each(databaseKinds())("payouts on %s", (kind) => {
     } finally {
       w.fake.fail.transferGroups.clear();
     }
-    expect(result).toMatchObject({ status: "failed", amountCents: 3499 });
+    expect(result).toMatchObject({
+      status: "failed",
+      claimedCents: 3499 * 2,
+      amountCents: 3499,
+      failedCents: 3499,
+    });
     expect(result.error).toContain("No such destination account");
     const [payout] = await w.db.select().from(s.payouts).where(eq(s.payouts.id, result.payoutId));
     expect([payout?.status, payout?.amountCents]).toEqual(["completed", 3499]);
@@ -243,5 +262,148 @@ describe.each(databaseKinds())("payouts on the local provider on %s", (kind) => 
     const r = await approvePayout(w.t.deps, { recipientId: w.creator.id, approvedBy: w.admin.id });
     expect(r).toMatchObject({ status: "paid", amountCents: 749, error: null });
     expect(r.transferId).toMatch(/^tr_local_/);
+  });
+});
+
+/**
+ * A recipient owed in two currencies: one payout per currency (a payout and its transfers
+ * are in one currency), each approved by naming it; without a currency the approval is
+ * refused and claims nothing.
+ */
+describe.each(databaseKinds())("payouts per currency on %s", (kind) => {
+  let w: MoneyWorld;
+  let usdEnrollment: string;
+  let eurEnrollment: string;
+  beforeAll(async () => {
+    w = await createMoneyWorld(kind, { stripe: true });
+    const ids: string[] = [];
+    for (const learner of w.learners.slice(0, 2)) {
+      const { enrollmentId } = await buy(w, learner);
+      await w.db.transaction((tx) =>
+        releaseOnEnrollmentCompleted(tx as unknown as Db, enrollmentId),
+      );
+      ids.push(enrollmentId);
+    }
+    [usdEnrollment, eurEnrollment] = ids as [string, string];
+    // The second purchase was made in euros: its payment and its splits.
+    await w.db.execute(
+      sql`update transactions set currency = 'EUR' where enrollment_id = ${eurEnrollment}`,
+    );
+    await w.db.execute(
+      sql`update payment_splits s set currency = 'EUR' from transactions t
+           where t.id = s.transaction_id and t.enrollment_id = ${eurEnrollment}`,
+    );
+    await w.db
+      .insert(s.paymentAccounts)
+      .values({ userId: w.teacher.id, stripeAccountId: "acct_teacher_cur" });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  const transfers = () => w.fake?.requests.filter((r) => r.path === "/v1/transfers") ?? [];
+  const approve = (currency?: string) =>
+    approvePayout(w.t.deps, { recipientId: w.teacher.id, approvedBy: w.admin.id, currency });
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => "resolved",
+      (err) => (err instanceof ApiError ? `${err.status} ${err.code}` : String(err)),
+    );
+  const owed = async () =>
+    (await listPayoutQueue(w.db))
+      .filter((r) => r.recipientId === w.teacher.id)
+      .map((r) => [r.currency, r.releasedUnpaidCents]);
+
+  it("queues the recipient once per currency", async () => {
+    expect(await owed()).toEqual([
+      ["EUR", 3499],
+      ["USD", 3499],
+    ]);
+  });
+
+  it("refuses an approval that names no currency, claiming nothing", async () => {
+    expect(await refusal(approve())).toBe("409 currency_required");
+    expect(await w.db.select().from(s.payouts)).toHaveLength(0);
+    expect(transfers()).toHaveLength(0);
+    expect(await owed()).toHaveLength(2);
+  });
+
+  it("pays each currency on its own, with transfers in that currency", async () => {
+    const usd = await approve("USD");
+    expect(usd).toMatchObject({ status: "paid", currency: "USD", amountCents: 3499 });
+    expect(transfers().map((t) => [t.params.currency, t.params.transfer_group])).toEqual([
+      ["usd", `enrollment_${usdEnrollment}`],
+    ]);
+    expect(await owed()).toEqual([["EUR", 3499]]);
+    // Only euros are left, so naming no currency is unambiguous again.
+    expect(await refusal(approve("USD"))).toBe("409 nothing_to_pay");
+    const eur = await approve();
+    expect(eur).toMatchObject({ status: "paid", currency: "EUR", amountCents: 3499 });
+    expect(transfers().at(-1)?.params).toMatchObject({
+      currency: "eur",
+      transfer_group: `enrollment_${eurEnrollment}`,
+    });
+    const rows = await w.db.select().from(s.payouts).orderBy(s.payouts.approvedAt);
+    expect(rows.map((p) => [p.currency, p.amountCents, p.status])).toEqual([
+      ["USD", 3499, "completed"],
+      ["EUR", 3499, "completed"],
+    ]);
+    expect(await owed()).toEqual([]);
+    expect(await refusal(approve("EUR"))).toBe("409 nothing_to_pay");
+  });
+});
+
+describe.each(databaseKinds())("payout hooks on %s", (kind) => {
+  let w: MoneyWorld;
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it("runs the claim hook in the claim's transaction: if it fails, nothing is claimed", async () => {
+    w = await createMoneyWorld(kind, { stripe: false });
+    const learner = w.learners[0];
+    if (!learner) throw new Error("no learner");
+    const { enrollmentId } = await buy(w, learner);
+    await w.db.transaction((tx) => releaseOnEnrollmentCompleted(tx as unknown as Db, enrollmentId));
+    await w.db
+      .insert(s.paymentAccounts)
+      .values({ userId: w.creator.id, stripeAccountId: "acct_local_hooks" });
+    const input = { recipientId: w.creator.id, approvedBy: w.admin.id };
+    const failing = approvePayout(w.t.deps, input, {
+      claimed: async (tx) => {
+        // What the hook wrote must roll back with the claim.
+        await tx.insert(s.notifications).values({
+          userId: w.creator.id,
+          type: "payout",
+          title: "written by the hook",
+          body: "x",
+        });
+        throw new Error("hook failed");
+      },
+    });
+    await expect(failing).rejects.toThrow("hook failed");
+    expect(await w.db.select().from(s.payouts)).toHaveLength(0);
+    const hooked = await w.db
+      .select()
+      .from(s.notifications)
+      .where(eq(s.notifications.title, "written by the hook"));
+    expect(hooked).toHaveLength(0);
+    const creatorOwed = async () =>
+      (await listPayoutQueue(w.db))
+        .filter((r) => r.recipientId === w.creator.id)
+        .map((r) => r.releasedUnpaidCents);
+    expect(await creatorOwed()).toEqual([749]);
+
+    const seen: string[] = [];
+    const ok = await approvePayout(w.t.deps, input, {
+      claimed: async (_tx, claim) => {
+        seen.push(`claimed ${claim.cents} ${claim.currency} in ${claim.releases} release(s)`);
+      },
+      recorded: async (_tx, result) => {
+        seen.push(`recorded ${result.status} ${result.amountCents}`);
+      },
+    });
+    expect(ok.status).toBe("paid");
+    expect(seen).toEqual(["claimed 749 USD in 1 release(s)", "recorded paid 749"]);
   });
 });

@@ -33,4 +33,7 @@ button.secondary{background:#fff;color:#0b5cad}button.danger{background:#b42318;
 pre{background:var(--bg);padding:8px;overflow:auto;max-height:320px;font-size:.8rem}
 .field{display:flex;flex-direction:column;gap:4px;margin-bottom:12px}
 fieldset{border:1px solid var(--line);border-radius:6px}
+.attention{margin:0 0 16px}.attention h2{margin:0 0 4px;font-size:1rem}.attention ul{margin:0;padding-left:20px}
+.per-currency{display:block}.error-text{color:var(--bad)}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}.facts dt{color:var(--muted)}.facts dd{margin:0}
 `;

@@ -51,22 +51,31 @@ export function CoursesPage(props: {
                 )
               </td>
               <td>
-                <form method="post" action={`/admin/courses/${c.id}/state`} class="inline">
-                  <CsrfField token={csrf} />
-                  <label class="muted" for={`state-${c.id}`}>
-                    {c.state}
-                  </label>
-                  <select id={`state-${c.id}`} name="state" aria-label={`State of ${c.title}`}>
-                    {(["active", "inactive", "retired"] as const).map((s) => (
-                      <option value={s} selected={s === c.state}>
-                        {s === "active" ? "Activate" : s === "inactive" ? "Deactivate" : "Retire"}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" class="secondary">
-                    Apply
-                  </button>
-                </form>
+                {c.state === "retired" ? (
+                  // Retiring is final (actions.ts setCourseState): no form to undo it.
+                  <span class="badge off">retired (final)</span>
+                ) : (
+                  <form method="post" action={`/admin/courses/${c.id}/state`} class="inline">
+                    <CsrfField token={csrf} />
+                    <label class="muted" for={`state-${c.id}`}>
+                      {c.state}
+                    </label>
+                    <select id={`state-${c.id}`} name="state" aria-label={`State of ${c.title}`}>
+                      {(["active", "inactive", "retired"] as const).map((s) => (
+                        <option value={s} selected={s === c.state}>
+                          {s === "active"
+                            ? "Activate"
+                            : s === "inactive"
+                              ? "Deactivate"
+                              : "Retire (final)"}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" class="secondary">
+                      Apply
+                    </button>
+                  </form>
+                )}
               </td>
               <td>
                 <form method="post" action={`/admin/courses/${c.id}/badge`} class="inline">

@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import { PAYOUT_STATUSES } from "../../../shared/domain/enums";
 import type { PayoutQueueRow } from "../../payments/payouts";
 import { count, dateTime, money } from "../components/format";
 import { CsrfField, Layout, type PageContext, Pager, SearchForm } from "../components/layout";
@@ -11,6 +12,7 @@ export interface MoneyParams {
   queueCursor?: string | undefined;
   payoutsQ?: string | undefined;
   payoutsCursor?: string | undefined;
+  payoutsStatus?: string | undefined;
   q?: string | undefined;
   status?: string | undefined;
   cursor?: string | undefined;
@@ -30,7 +32,8 @@ export function MoneyPage(props: {
     <Layout ctx={props.ctx} title="Money" active="/admin/money">
       <h2 id="queue">Payout queue</h2>
       <p class="muted">
-        Released, unpaid shares per recipient, largest first. Approving sends the payout now.
+        Released, unpaid shares per recipient and currency, largest first. Approving pays that row
+        (one currency) now.
       </p>
       <SearchForm
         action="/admin/money#queue"
@@ -64,13 +67,19 @@ export function MoneyPage(props: {
               <td class="num">{count(r.splitCount)}</td>
               <td>{r.hasConnectedAccount ? "yes" : "no"}</td>
               <td>
-                <form method="post" action="/admin/payouts/approve" class="inline">
-                  <CsrfField token={props.ctx.csrf} />
-                  <input type="hidden" name="recipientId" value={r.recipientId} />
-                  <button type="submit">
-                    Approve payout to {r.name}: {money(r.releasedUnpaidCents, r.currency)}
-                  </button>
-                </form>
+                {r.hasConnectedAccount ? (
+                  <form method="post" action="/admin/payouts/approve" class="inline">
+                    <CsrfField token={props.ctx.csrf} />
+                    <input type="hidden" name="recipientId" value={r.recipientId} />
+                    <input type="hidden" name="currency" value={r.currency} />
+                    <button type="submit">
+                      Approve payout to {r.name}: {money(r.releasedUnpaidCents, r.currency)}
+                    </button>
+                  </form>
+                ) : (
+                  // Nothing can be transferred until they connect one (Earnings, "Set up payouts").
+                  <span class="muted">no payout account</span>
+                )}
               </td>
             </tr>
           ))}
@@ -123,7 +132,17 @@ export function MoneyPage(props: {
         name="payoutsQ"
         q={props.params.payoutsQ}
         label="Recipient's name, email or handle starts with"
-      />
+      >
+        <label for="payoutsStatus">Status</label>
+        <select id="payoutsStatus" name="payoutsStatus">
+          <option value="">any</option>
+          {PAYOUT_STATUSES.map((s) => (
+            <option value={s} selected={s === props.params.payoutsStatus}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </SearchForm>
       <table>
         <thead>
           <tr>
@@ -132,6 +151,7 @@ export function MoneyPage(props: {
               Amount
             </th>
             <th scope="col">Status</th>
+            <th scope="col">Failed transfers</th>
             <th scope="col">Transfer</th>
             <th scope="col">Approved</th>
           </tr>
@@ -142,6 +162,15 @@ export function MoneyPage(props: {
               <td>{p.recipient}</td>
               <td class="num">{money(p.amountCents, p.currency)}</td>
               <td>{p.status}</td>
+              <td>
+                {p.failures ? (
+                  <>
+                    {money(p.failedCents, p.currency)}: <span class="error-text">{p.failures}</span>
+                  </>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td>{p.stripeTransferId ?? "—"}</td>
               <td>{dateTime(p.approvedAt, tz)}</td>
             </tr>

@@ -10,7 +10,9 @@ import type { Db } from "../../db/database";
 import { contentFlags, posts, users } from "../../db/schema";
 import {
   cursorAt,
-  isUuid,
+  cursorId,
+  cursorInstant,
+  invalidCursor,
   type ListQuery,
   likePrefix,
   PAGE_SIZE,
@@ -30,14 +32,13 @@ function encodeFlagCursor(r: { status: string; createdAt: Date; id: string }): s
   return `${r.status === "pending" ? 1 : 0}_${r.createdAt.toISOString()}_${r.id}`;
 }
 
-/** Undefined for a missing or malformed cursor: the queue starts at its first page. */
+/** Undefined for no cursor (the first page); a malformed one is `400 invalid_cursor`. */
 function decodeFlagCursor(raw: string | undefined): FlagCursor | undefined {
-  const [pending, iso, id] = raw?.split("_") ?? [];
-  const at = new Date(iso ?? "");
-  if ((pending !== "0" && pending !== "1") || Number.isNaN(at.getTime()) || !isUuid(id)) {
-    return undefined;
-  }
-  return { pending: pending === "1", at, id };
+  if (!raw) return undefined;
+  const parts = raw.split("_");
+  const [pending, iso, id] = parts;
+  if (parts.length !== 3 || (pending !== "0" && pending !== "1")) throw invalidCursor();
+  return { pending: pending === "1", at: cursorInstant(iso), id: cursorId(id) };
 }
 
 /** Flags on posts whose text, or whose author's name / email / handle, starts with `term`. */

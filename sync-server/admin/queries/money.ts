@@ -5,6 +5,7 @@ import {
   PAYMENT_SPLIT_STATUSES,
   type PaymentRecipientType,
   type PaymentSplitStatus,
+  type PayoutStatus,
 } from "../../../shared/domain/enums";
 import type { Db } from "../../db/database";
 import { courses, enrollments, payouts, transactions, users } from "../../db/schema";
@@ -114,13 +115,24 @@ async function computeSplitsByState(db: Db) {
   );
 }
 
+/** A payout's failed transfers: what they would have paid and why they did not. */
+const failedTransfers = (what: SQL) =>
+  sql`(select ${what} from payout_transfers t
+        where t.payout_id = ${payouts.id} and t.status = 'failed')`;
+
 /**
- * Payouts, newest approval first (keyset on approved_at, id); `q` matches the start of the
- * recipient's name, email or handle.
+ * Payouts, newest approval first (keyset on approved_at, id), optionally of one status;
+ * `q` matches the start of the recipient's name, email or handle. Each row carries its failed
+ * transfers' total and reasons (payout_transfers, by its (payout_id, …) index): a payout
+ * that is `completed` may still have failed for some enrollments.
  */
-export async function listPayouts(db: Db, query: ListQuery) {
+export async function listPayouts(
+  db: Db,
+  query: ListQuery & { status?: PayoutStatus | undefined },
+) {
   const limit = query.limit ?? PAGE_SIZE;
   const term = likePrefix(query.q);
+  const cursor = decodeCursor(query.cursor);
   const rows = await db
     .select({
       id: payouts.id,
@@ -132,13 +144,18 @@ export async function listPayouts(db: Db, query: ListQuery) {
       stripeTransferId: payouts.stripeTransferId,
       approvedAt: payouts.approvedAt,
       paidAt: payouts.paidAt,
+      failedCents: sql<number>`${failedTransfers(sql`coalesce(sum(t.amount_cents), 0)::int`)}`,
+      failures: sql<
+        string | null
+      >`${failedTransfers(sql`string_agg(coalesce(t.error, 'unknown error'), '; ' order by t.created_at, t.id)`)}`,
     })
     .from(payouts)
     .innerJoin(users, eq(users.id, payouts.recipientId))
     .where(
       and(
+        query.status ? eq(payouts.status, query.status) : undefined,
         term ? sql`${payouts.recipientId} in (${userIdsMatching(term)})` : undefined,
-        olderThan(payouts.approvedAt, payouts.id, decodeCursor(query.cursor)),
+        olderThan(payouts.approvedAt, payouts.id, cursor),
       ),
     )
     .orderBy(desc(payouts.approvedAt), desc(payouts.id))

@@ -2,11 +2,13 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { ApiError } from "../../http/errors";
+import { searchText } from "../input";
 
 export const PAGE_SIZE = 50;
 
 export const listQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: searchText().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
@@ -18,18 +20,59 @@ export interface Cursor {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Exactly what encodeCursor writes (Date#toISOString), with a four-digit year. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/**
+ * The instants a cursor may name. Every row of ours was written after 1970 and long before
+ * 9999; outside that, Postgres may refuse the ::timestamptz cast (years past 294276, BC
+ * years) and the request would fail as a 500 instead of a 400.
+ */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 export function encodeCursor(at: Date, id: string): string {
   return `${at.toISOString()}_${id}`;
 }
 
-/** Undefined for a missing or malformed cursor: the list starts at the first page. */
+export function invalidCursor(): ApiError {
+  return new ApiError(
+    400,
+    "invalid_cursor",
+    "This page link is not valid (its cursor is malformed): start again from the first page.",
+  );
+}
+
+/**
+ * A cursor's instant, strictly: the ISO form encodeCursor writes, a real calendar instant
+ * (it reads back the same: no 31 February), within EARLIEST..LATEST. Anything else throws
+ * `400 invalid_cursor`.
+ */
+export function cursorInstant(iso: string | undefined): Date {
+  if (!iso || !ISO_INSTANT.test(iso)) throw invalidCursor();
+  const at = new Date(iso);
+  const ms = at.getTime();
+  if (Number.isNaN(ms) || at.toISOString() !== iso || ms < EARLIEST || ms > LATEST) {
+    throw invalidCursor();
+  }
+  return at;
+}
+
+/** A cursor's id: a real uuid, lower-cased; anything else throws `400 invalid_cursor`. */
+export function cursorId(id: string | undefined): string {
+  if (!isUuid(id)) throw invalidCursor();
+  return id.toLowerCase();
+}
+
+/**
+ * The `(at, id)` cursor of a page link; undefined when there is none (the first page). A
+ * malformed one is `400 invalid_cursor`: silently starting over would show the first page
+ * again as if it were the next one.
+ */
 export function decodeCursor(raw: string | undefined): Cursor | undefined {
   if (!raw) return undefined;
-  const [iso, id] = raw.split("_");
-  const at = new Date(iso ?? "");
-  if (!id || !UUID.test(id) || Number.isNaN(at.getTime())) return undefined;
-  return { at, id };
+  const parts = raw.split("_");
+  if (parts.length !== 2) throw invalidCursor();
+  return { at: cursorInstant(parts[0]), id: cursorId(parts[1]) };
 }
 
 /** Lower-cased search term with LIKE's wildcards escaped, ready for `term || '%'`. */

@@ -10,7 +10,8 @@ import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/database";
 import type { PayoutQueueRow } from "../../payments/payouts";
 import {
-  isUuid,
+  cursorId,
+  invalidCursor,
   type ListQuery,
   likePrefix,
   PAGE_SIZE,
@@ -29,12 +30,16 @@ function encodeQueueCursor(r: PayoutQueueRow): string {
   return `${r.releasedUnpaidCents}_${r.currency}_${r.recipientId}`;
 }
 
-/** Undefined for a missing or malformed cursor: the queue starts at its first page. */
+/** Undefined for no cursor (the first page); a malformed one is `400 invalid_cursor`. */
 function decodeQueueCursor(raw: string | undefined): QueueCursor | undefined {
-  const [cents, currency, recipientId] = raw?.split("_") ?? [];
-  if (!cents || !/^\d{1,15}$/.test(cents) || !/^[A-Z]{3}$/.test(currency ?? "")) return undefined;
-  if (!isUuid(recipientId)) return undefined;
-  return { cents: Number(cents), currency: currency ?? "", recipientId };
+  if (!raw) return undefined;
+  const parts = raw.split("_");
+  const [cents, currency, recipientId] = parts;
+  // Cents are a sum of integer amounts: at most 15 digits stays exact in a JS number.
+  if (parts.length !== 3 || !/^\d{1,15}$/.test(cents ?? "") || !/^[A-Z]{3}$/.test(currency ?? "")) {
+    throw invalidCursor();
+  }
+  return { cents: Number(cents), currency: currency ?? "", recipientId: cursorId(recipientId) };
 }
 
 export async function listPayoutQueuePage(db: Db, query: ListQuery): Promise<Page<PayoutQueueRow>> {

@@ -39,6 +39,37 @@ export async function counterDays(
   );
 }
 
+/** Per-currency metrics are named `<name>|<currency>` (migration 0015). */
+export function perCurrency(
+  totals: Map<string, { n: number; cents: number }>,
+  name: string,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [metric, total] of totals) {
+    const [head, currency, ...rest] = metric.split("|");
+    if (head === name && currency && rest.length === 0) out.set(currency, total.cents);
+  }
+  return out;
+}
+
+/** The cents of `<name>|<currency>` per UTC day from `from` on, by currency. */
+export async function centsDaysByCurrency(
+  db: Db,
+  name: string,
+  from: string,
+): Promise<Map<string, { at: string; value: number }[]>> {
+  const rows = await queryRows<{ currency: string; at: string; value: number }>(
+    db,
+    sql`select split_part(metric, '|', 2) as currency, to_char(day, 'YYYY-MM-DD') as at,
+               cents::float8 as value
+          from admin_counters
+         where metric like ${`${name}|%`} and day >= ${from}::date`,
+  );
+  const out = new Map<string, { at: string; value: number }[]>();
+  for (const r of rows) out.set(r.currency, [...(out.get(r.currency) ?? []), r]);
+  return out;
+}
+
 /** Learners whose latest module progress change is within the last `days` days. */
 export async function activeLearnerCount(db: Db, days: number): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
@@ -49,12 +80,28 @@ export async function activeLearnerCount(db: Db, days: number): Promise<number> 
   return Number(row?.n ?? 0);
 }
 
-/** Released shares not yet claimed by a payout: total and how many recipients are owed. */
-export async function unpaidTotals(db: Db): Promise<{ cents: number; recipients: number }> {
-  const [row] = await queryRows<{ cents: number; recipients: number }>(
+/** Released shares not yet claimed by a payout, per currency: total and recipients owed. */
+export async function unpaidTotals(
+  db: Db,
+): Promise<{ currency: string; cents: number; recipients: number }[]> {
+  const rows = await queryRows<{ currency: string; cents: number; recipients: number }>(
     db,
-    sql`select coalesce(sum(cents), 0)::float8 as cents, count(distinct recipient_id)::int as recipients
-          from admin_unpaid_recipients`,
+    sql`select currency, sum(cents)::float8 as cents, count(*)::int as recipients
+          from admin_unpaid_recipients where cents > 0
+         group by currency order by currency`,
   );
-  return { cents: Number(row?.cents ?? 0), recipients: Number(row?.recipients ?? 0) };
+  return rows.map((r) => ({
+    currency: r.currency,
+    cents: Number(r.cents),
+    recipients: Number(r.recipients),
+  }));
+}
+
+/** How many recipients are owed anything, in any currency. */
+export async function unpaidRecipientCount(db: Db): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(distinct recipient_id)::int as n from admin_unpaid_recipients where cents > 0`,
+  );
+  return Number(row?.n ?? 0);
 }

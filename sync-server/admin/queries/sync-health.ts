@@ -11,6 +11,78 @@ import { type Point, syncTraffic } from "./series";
 
 const sum = (points: Point[]) => points.reduce((s, p) => s + p.value, 0);
 
+/**
+ * The change feed: its recent growth and oldest tombstone (what the warnings read) and, with
+ * `counts`, its size (the sync-health page; counting every row is left out elsewhere).
+ */
+async function feedState(db: Db, counts: boolean) {
+  const [feed] = await queryRows<{
+    rows: number | null;
+    tombstones: number | null;
+    oldest_tombstone: string | null;
+    added_15m: number;
+  }>(
+    db,
+    sql`select ${counts ? sql`(select count(*)::int from sync_changes)` : sql`null::int`} as rows,
+               ${counts ? sql`(select count(*)::int from sync_changes where removed or deleted)` : sql`null::int`} as tombstones,
+               (select min(changed_at)::text from sync_changes where removed or deleted) as oldest_tombstone,
+               (select count(*)::int from sync_changes where changed_at > now() - interval '15 minutes') as added_15m`,
+  );
+  const oldest = feed?.oldest_tombstone ? new Date(feed.oldest_tombstone) : null;
+  return {
+    rows: feed?.rows ?? 0,
+    tombstones: feed?.tombstones ?? 0,
+    oldest,
+    tombstoneAgeDays: oldest ? (Date.now() - oldest.getTime()) / 86_400_000 : null,
+    added15m: feed?.added_15m ?? 0,
+  };
+}
+
+/**
+ * The plain-language warnings, from the last hour's traffic and the feed: the feed grows
+ * while no device pulls, many pushed rows are refused, tombstones outlive their keep time.
+ * One rule for the sync-health page and the overview's attention panel.
+ */
+export function syncWarnings(input: {
+  pulls: Point[];
+  rejected: Point[];
+  added15m: number;
+  tombstoneAgeDays: number | null;
+  tombstoneDays: number;
+}): string[] {
+  const warnings: string[] = [];
+  if (input.added15m > 0 && sum(input.pulls.slice(-15)) === 0) {
+    warnings.push(
+      `The change feed grew by ${input.added15m} rows in the last 15 minutes but no device pulled.`,
+    );
+  }
+  const rejected60 = sum(input.rejected);
+  if (rejected60 >= 20) warnings.push(`${rejected60} pushed rows were refused in the last hour.`);
+  const age = input.tombstoneAgeDays;
+  if (age !== null && age > input.tombstoneDays + 1) {
+    warnings.push(
+      `The oldest tombstone is ${Math.floor(age)} days old (kept ${input.tombstoneDays}): is the purge running?`,
+    );
+  }
+  return warnings;
+}
+
+/** Only the warnings (the overview's attention panel): the feed and two traffic series. */
+export async function currentSyncWarnings(db: Db, config: Config): Promise<string[]> {
+  const [pulls, rejected, feed] = await Promise.all([
+    syncTraffic(db, ["pull"], { minutes: 15 }),
+    syncTraffic(db, ["rejected"], { minutes: 60 }),
+    feedState(db, false),
+  ]);
+  return syncWarnings({
+    pulls,
+    rejected,
+    added15m: feed.added15m,
+    tombstoneAgeDays: feed.tombstoneAgeDays,
+    tombstoneDays: config.SYNC_TOMBSTONE_DAYS,
+  });
+}
+
 export async function syncHealth(db: Db, hub: SyncHub, config: Config) {
   const [pulls, pushes, rejectedSeries, conflicts] = await Promise.all([
     syncTraffic(db, ["pull"], { minutes: 60 }),
@@ -27,39 +99,19 @@ export async function syncHealth(db: Db, hub: SyncHub, config: Config) {
     sql`select code, collection, count(*)::int as n, max(at)::text as last from sync_rejections
          where at > now() - interval '24 hours' group by code, collection order by n desc limit 20`,
   );
-  const [feed] = await queryRows<{
-    rows: number;
-    tombstones: number;
-    oldest_tombstone: string | null;
-    added_15m: number;
-  }>(
-    db,
-    sql`select (select count(*)::int from sync_changes) as rows,
-               (select count(*)::int from sync_changes where removed or deleted) as tombstones,
-               (select min(changed_at)::text from sync_changes where removed or deleted) as oldest_tombstone,
-               (select count(*)::int from sync_changes where changed_at > now() - interval '15 minutes') as added_15m`,
-  );
+  const feed = await feedState(db, true);
   const [devices] = await queryRows<{ recent: number }>(
     db,
     sql`select count(*)::int as recent from auth_sessions
          where revoked_at is null and last_sync_at > now() - make_interval(secs => ${SYNCING_NOW_MS / 1000})`,
   );
-  const oldest = feed?.oldest_tombstone ? new Date(feed.oldest_tombstone) : null;
-  const tombstoneAgeDays = oldest ? (Date.now() - oldest.getTime()) / 86_400_000 : null;
-  const pulls15 = sum(pulls.slice(-15));
-  const warnings: string[] = [];
-  if ((feed?.added_15m ?? 0) > 0 && pulls15 === 0) {
-    warnings.push(
-      `The change feed grew by ${feed?.added_15m} rows in the last 15 minutes but no device pulled.`,
-    );
-  }
-  const rejected60 = sum(rejectedSeries);
-  if (rejected60 >= 20) warnings.push(`${rejected60} pushed rows were refused in the last hour.`);
-  if (tombstoneAgeDays !== null && tombstoneAgeDays > config.SYNC_TOMBSTONE_DAYS + 1) {
-    warnings.push(
-      `The oldest tombstone is ${Math.floor(tombstoneAgeDays)} days old (kept ${config.SYNC_TOMBSTONE_DAYS}): is the purge running?`,
-    );
-  }
+  const warnings = syncWarnings({
+    pulls,
+    rejected: rejectedSeries,
+    added15m: feed.added15m,
+    tombstoneAgeDays: feed.tombstoneAgeDays,
+    tombstoneDays: config.SYNC_TOMBSTONE_DAYS,
+  });
   return {
     openStreamsHere: hub.connectedDevices,
     devicesSyncingRecently: devices?.recent ?? 0,
@@ -69,11 +121,12 @@ export async function syncHealth(db: Db, hub: SyncHub, config: Config) {
     conflicts24h: conflicts[0]?.n ?? 0,
     rejections,
     feed: {
-      rows: feed?.rows ?? 0,
-      tombstones: feed?.tombstones ?? 0,
-      oldestTombstoneAt: oldest ? oldest.toISOString() : null,
-      tombstoneAgeDays: tombstoneAgeDays === null ? null : Math.round(tombstoneAgeDays * 10) / 10,
-      addedLast15Minutes: feed?.added_15m ?? 0,
+      rows: feed.rows,
+      tombstones: feed.tombstones,
+      oldestTombstoneAt: feed.oldest ? feed.oldest.toISOString() : null,
+      tombstoneAgeDays:
+        feed.tombstoneAgeDays === null ? null : Math.round(feed.tombstoneAgeDays * 10) / 10,
+      addedLast15Minutes: feed.added15m,
     },
     warnings,
   };

@@ -5,6 +5,7 @@
  */
 import type { Context } from "hono";
 import { z } from "zod";
+import { PAYOUT_STATUSES } from "../../../shared/domain/enums";
 import type { ApiRouter, RouteSpec } from "../../http/api-router";
 import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
@@ -16,14 +17,16 @@ import {
   EMAIL_STATUSES_ADMIN,
   TRANSACTION_STATUSES_ADMIN,
 } from "../api-enums";
+import { proseText, searchText } from "../input";
 import { flushSyncMetrics } from "../metrics";
+import { attention } from "../queries/attention";
 import { listAudit } from "../queries/audit";
 import { clearAggregates } from "../queries/cache";
 import { certificateDetail, listCertificates } from "../queries/certificates";
 import { listCourses } from "../queries/courses";
 import { listFlags } from "../queries/flags";
 import { listPayouts, listTransactions, splitsByState } from "../queries/money";
-import { listOutbox } from "../queries/outbox";
+import { listOutbox, outboxDetail } from "../queries/outbox";
 import { overview } from "../queries/overview";
 import { listQuery } from "../queries/paging";
 import { listPayoutQueuePage } from "../queries/payout-queue";
@@ -44,7 +47,13 @@ type Spec<B extends Schema | undefined, Q extends Schema | undefined> = Omit<
   "auth" | "tag"
 >;
 
-/** Declares an admin route: signed in, the right role, and for writes the CSRF checks. */
+/**
+ * Declares an admin route: signed in, the right role, and for writes the CSRF checks. Those
+ * checks run as a middleware on the route itself, registered before the route's validation,
+ * so a learner or a moderator sending a malformed body to an admin-only route is told 403,
+ * not 400 or 415 ("auth check before existence or validation"): who may call a route never
+ * depends on what they send.
+ */
 function adminRoute<
   B extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
@@ -61,15 +70,20 @@ function adminRoute<
     actor: { id: string },
   ) => Promise<Response>,
 ) {
+  const write = spec.method !== "get";
+  api.app.on(spec.method.toUpperCase(), spec.path, async (c, next) => {
+    if (write) requireStaffWrite(c, need);
+    else requireStaff(c, need);
+    await next();
+  });
   api.route<B, Q>(
     { ...spec, tag: TAG, auth: "user", responses: { ...errors, ...spec.responses } },
     async (c, input) => {
-      if (spec.method === "get")
-        return handler(c, input as never, { id: requireStaff(c, need).id });
-      const user = requireStaffWrite(c, need);
-      const res = await handler(c, input as never, { id: user.id });
+      // Checked by the middleware above already; read again for the actor (cheap, no I/O).
+      const actor = { id: requireStaff(c, need).id };
+      const res = await handler(c, input as never, actor);
       // The admin sees the effect of their action in the cached figures at once.
-      clearAggregates(c.get("deps").db);
+      if (write) clearAggregates(c.get("deps").db);
       return res;
     },
   );
@@ -86,19 +100,28 @@ export const rolesInput = z
   })
   .strict()
   .refine((p) => Object.values(p).some((v) => v !== undefined), "Name at least one role.");
-export const disableInput = z.object({ reason: z.string().trim().min(1).max(500) });
+export const disableInput = z.object({ reason: proseText(1, 500) });
 export const courseStateInput = z.object({ state: z.enum(["active", "inactive", "retired"]) });
 export const badgeInput = z.object({ badge: z.enum(COURSE_BADGES).nullable() });
-export const approveInput = z.object({ recipientId: z.uuid() });
-export const revokeInput = z.object({ reason: z.string().trim().min(3).max(500) });
+/** `currency` may be left out when the recipient is owed in one currency only. */
+export const approveInput = z.object({
+  recipientId: z.uuid(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "An ISO 4217 code in capitals, e.g. USD.")
+    .optional(),
+});
+export const revokeInput = z.object({ reason: proseText(3, 500) });
 export const flagReviewInput = z.object({
   decision: z.enum(["resolve", "dismiss"]),
-  note: z.string().trim().max(500).optional(),
+  note: proseText(0, 500).optional(),
 });
 export const flagsQuery = listQuery.extend({
   status: z.enum(CONTENT_FLAG_STATUSES_ADMIN).optional(),
 });
-export const auditQuery = listQuery.extend({ targetId: z.string().max(100).optional() });
+export const auditQuery = listQuery.extend({ targetId: searchText().optional() });
+export const payoutsQuery = listQuery.extend({ status: z.enum(PAYOUT_STATUSES).optional() });
+export const outboxQuery = listQuery.extend({ status: z.enum(EMAIL_STATUSES_ADMIN).optional() });
 
 export function registerAdminApi(api: ApiRouter) {
   adminRoute(
@@ -107,14 +130,20 @@ export function registerAdminApi(api: ApiRouter) {
     {
       method: "get",
       path: "/api/admin/overview",
-      summary: "Headline figures and the charts' series (cached up to 30 s; fresh=1 recomputes)",
+      summary:
+        "Headline figures (money per currency), the charts' series and what needs attention (cached up to 30 s; fresh=1 recomputes)",
       query: freshQuery,
       responses: { 200: { description: "Overview", schema: anyJson } },
     },
     async (c, { query }) => {
-      const { db, hub } = c.get("deps");
+      const { db, hub, config } = c.get("deps");
       await flushSyncMetrics(db);
-      return c.json(await overview(db, hub, query.fresh === "1"));
+      const fresh = query.fresh === "1";
+      const [data, needs] = await Promise.all([
+        overview(db, hub, fresh),
+        attention(db, config, fresh),
+      ]);
+      return c.json({ ...data, attention: needs });
     },
   );
 
@@ -213,7 +242,8 @@ export function registerAdminApi(api: ApiRouter) {
     {
       method: "post",
       path: "/api/admin/courses/:id/state",
-      summary: "Activate, deactivate or retire a course",
+      summary:
+        "Activate, deactivate or retire a course; retiring is final (a retired course answers 409 course_retired)",
       body: courseStateInput,
       responses: { 200: { description: "The course after the change", schema: anyJson } },
     },
@@ -302,8 +332,8 @@ export function registerAdminApi(api: ApiRouter) {
       method: "get",
       path: "/api/admin/payouts",
       summary:
-        "Payouts, newest approval first; `q` matches the start of the recipient's name, email or handle",
-      query: listQuery,
+        "Payouts, newest approval first (filter by status, e.g. failed), with the failed transfers' reasons; `q` matches the start of the recipient's name, email or handle",
+      query: payoutsQuery,
       responses: { 200: { description: "A page of payouts", schema: page } },
     },
     async (c, { query }) => c.json(await listPayouts(c.get("deps").db, query)),
@@ -315,15 +345,24 @@ export function registerAdminApi(api: ApiRouter) {
     {
       method: "post",
       path: "/api/admin/payouts/approve",
-      summary: "Approve the payout of a recipient's released, unpaid splits",
+      summary:
+        "Approve the payout of a recipient's released, unpaid splits in one currency (`currency` may be left out when they are owed in one currency only); every attempt is audited",
       body: approveInput,
       responses: {
-        200: { description: "The outcome (paid or failed)", schema: anyJson },
-        404: { description: "Nothing is due to this recipient" },
+        200: {
+          description:
+            "The outcome: status paid (every transfer went through) or failed (some or all did not: amountCents is what was paid, failedCents what went back to the queue)",
+          schema: anyJson,
+        },
+        404: { description: "No such user" },
+        409: {
+          description:
+            "Nothing released and unpaid in that currency (nothing_to_pay), no connected payout account (no_connected_account), or owed in several currencies and none named (currency_required)",
+        },
       },
     },
     async (c, { body }, actor) =>
-      c.json(await actions.approvePayoutFor(c.get("deps"), actor, body.recipientId)),
+      c.json(await actions.approvePayoutFor(c.get("deps"), actor, body)),
   );
 
   adminRoute(
@@ -389,11 +428,31 @@ export function registerAdminApi(api: ApiRouter) {
     {
       method: "get",
       path: "/api/admin/outbox",
-      summary: "Emails sent or logged, newest first; `q` matches the start of the address",
-      query: listQuery.extend({ status: z.enum(EMAIL_STATUSES_ADMIN).optional() }),
+      summary:
+        "Emails sent or logged, newest first (filter by status, e.g. failed); `q` matches the start of the address",
+      query: outboxQuery,
       responses: { 200: { description: "A page of emails", schema: page } },
     },
     async (c, { query }) => c.json(await listOutbox(c.get("deps").db, query)),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/outbox/:id",
+      summary: "One email with its body (sign-in and reset tokens in links are hidden)",
+      responses: {
+        200: { description: "The email", schema: anyJson },
+        404: { description: "None" },
+      },
+    },
+    async (c) => {
+      const email = await outboxDetail(c.get("deps").db, idParam(c));
+      if (!email) throw new ApiError(404, "not_found", "There is no such email.");
+      return c.json({ email });
+    },
   );
 
   adminRoute(

@@ -19,7 +19,6 @@ import type { AppEnv } from "../../http/context";
 import { ApiError } from "../../http/errors";
 import { idParam, isStaff, type Need, requireStaffWrite, sessionOf } from "../access";
 import * as actions from "../actions";
-import { money } from "../components/format";
 import { Layout, type PageContext } from "../components/layout";
 import { ADMIN_CSS } from "../components/styles";
 import { assertSameOrigin, CSRF_FIELD, csrfTokenFor } from "../csrf";
@@ -29,30 +28,35 @@ import { CertificatePage, CertificatesPage } from "../pages/certificates";
 import { CoursesPage } from "../pages/courses";
 import { FlagsPage } from "../pages/flags";
 import { MoneyPage } from "../pages/money";
-import { OutboxPage } from "../pages/outbox";
+import { EmailPage, OutboxPage } from "../pages/outbox";
 import { OverviewPage } from "../pages/overview";
 import { ForbiddenPage, SignInPage } from "../pages/sign-in";
 import { SyncPage } from "../pages/sync";
 import { UserPage, UsersPage } from "../pages/users";
+import { payoutFlash } from "../payout-flash";
+import { attention } from "../queries/attention";
 import { listAudit } from "../queries/audit";
 import { clearAggregates } from "../queries/cache";
 import { certificateDetail, listCertificates } from "../queries/certificates";
 import { listCourses } from "../queries/courses";
 import { listFlags } from "../queries/flags";
 import { listPayouts, listTransactions, splitsByState } from "../queries/money";
-import { listOutbox } from "../queries/outbox";
+import { listOutbox, outboxDetail } from "../queries/outbox";
 import { overview } from "../queries/overview";
 import { listQuery } from "../queries/paging";
 import { listPayoutQueuePage } from "../queries/payout-queue";
 import { syncHealth } from "../queries/sync-health";
 import { listUsers, userDetail } from "../queries/users";
 import {
+  approveInput,
   auditQuery,
   badgeInput,
   courseStateInput,
   disableInput,
   flagReviewInput,
   flagsQuery,
+  outboxQuery,
+  payoutsQuery,
   revokeInput,
 } from "./api";
 
@@ -86,6 +90,15 @@ function redirectWith(c: C, to: string, flash: NonNullable<PageContext["flash"]>
     maxAge: 60,
   });
   return c.redirect(to, 303);
+}
+
+/**
+ * Where a sign-in lands: admins where they were going; moderators there too if it is one of
+ * their pages, else on the flag queue (their main job; the overview is not theirs).
+ */
+function landingFor(user: { isAdmin: boolean }, next: string): string {
+  if (user.isAdmin) return next;
+  return /^\/admin\/(flags|users)(\/|\?|$)/.test(next) ? next : "/admin/flags";
 }
 
 /** Only same-site paths under /admin are followed after sign-in (no open redirect). */
@@ -188,7 +201,8 @@ export function registerAdminPages(app: Hono<AppEnv>) {
 
   app.get("/admin/sign-in", (c) => {
     const next = safeNext(c.req.query("next"));
-    if (isStaff(c.get("user"), "moderator")) return c.redirect(next, 303);
+    const user = c.get("user");
+    if (user && isStaff(user, "moderator")) return c.redirect(landingFor(user, next), 303);
     return html(c, <SignInPage next={next} />);
   });
 
@@ -217,7 +231,7 @@ export function registerAdminPages(app: Hono<AppEnv>) {
         path: "/",
         expires: s.expiresAt,
       });
-      return c.redirect(s.user.isAdmin ? next : "/admin/users", 303);
+      return c.redirect(landingFor(s.user, next), 303);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status >= 500) throw err;
       return html(c, <SignInPage next={next} email={email} error={err.message} />, 401);
@@ -243,13 +257,17 @@ export function registerAdminPages(app: Hono<AppEnv>) {
   app.get("/admin/", (c) => c.redirect("/admin", 301));
   app.get("/admin", async (c) => {
     const user = c.get("user");
-    if (user && !user.isAdmin && user.isModerator) return c.redirect("/admin/users", 303);
+    if (user && !user.isAdmin && user.isModerator) return c.redirect("/admin/flags", 303);
     const ctx = gate(c, "admin");
     if (ctx instanceof Response) return ctx;
-    const { db, hub } = c.get("deps");
+    const { db, hub, config } = c.get("deps");
     await flushSyncMetrics(db);
-    const data = await overview(db, hub, c.req.query("fresh") === "1");
-    return html(c, <OverviewPage ctx={ctx} data={data} />);
+    const fresh = c.req.query("fresh") === "1";
+    const [data, needs] = await Promise.all([
+      overview(db, hub, fresh),
+      attention(db, config, fresh),
+    ]);
+    return html(c, <OverviewPage ctx={ctx} data={data} attention={needs} />);
   });
 
   page(app, "/admin/users", "moderator", async (c, ctx) => {
@@ -286,14 +304,20 @@ export function registerAdminPages(app: Hono<AppEnv>) {
         queueCursor: listQuery.shape.cursor,
         payoutsQ: listQuery.shape.q,
         payoutsCursor: listQuery.shape.cursor,
+        payoutsStatus: payoutsQuery.shape.status,
       }),
-      c.req.query(),
+      // "any" in the forms is an empty status.
+      {
+        ...c.req.query(),
+        status: c.req.query("status") || undefined,
+        payoutsStatus: c.req.query("payoutsStatus") || undefined,
+      },
     );
     const { db } = c.get("deps");
     const [splits, queue, payouts, transactions] = await Promise.all([
       splitsByState(db, c.req.query("fresh") === "1"),
       listPayoutQueuePage(db, { q: q.queueQ, cursor: q.queueCursor }),
-      listPayouts(db, { q: q.payoutsQ, cursor: q.payoutsCursor }),
+      listPayouts(db, { q: q.payoutsQ, cursor: q.payoutsCursor, status: q.payoutsStatus }),
       listTransactions(db, q),
     ]);
     return html(
@@ -309,6 +333,7 @@ export function registerAdminPages(app: Hono<AppEnv>) {
           queueCursor: q.queueCursor,
           payoutsQ: q.payoutsQ,
           payoutsCursor: q.payoutsCursor,
+          payoutsStatus: q.payoutsStatus,
           q: q.q,
           status: q.status,
           cursor: q.cursor,
@@ -330,9 +355,18 @@ export function registerAdminPages(app: Hono<AppEnv>) {
   });
 
   page(app, "/admin/outbox", "admin", async (c, ctx) => {
-    const q = parse(listQuery, c.req.query());
+    const q = parse(outboxQuery, { ...c.req.query(), status: c.req.query("status") || undefined });
     const list = await listOutbox(c.get("deps").db, q);
-    return html(c, <OutboxPage ctx={ctx} list={list} q={q.q} cursor={q.cursor} />);
+    return html(
+      c,
+      <OutboxPage ctx={ctx} list={list} q={q.q} status={q.status} cursor={q.cursor} />,
+    );
+  });
+
+  page(app, "/admin/outbox/:id", "admin", async (c, ctx) => {
+    const email = await outboxDetail(c.get("deps").db, idParam(c));
+    if (!email) throw new ApiError(404, "not_found", "There is no such email.");
+    return html(c, <EmailPage ctx={ctx} email={email} />);
   });
 
   page(app, "/admin/sync", "admin", async (c, ctx) => {
@@ -429,14 +463,12 @@ export function registerAdminPages(app: Hono<AppEnv>) {
     app,
     "/admin/payouts/approve",
     async (c, form, actor) => {
-      const { recipientId } = parse(z.object({ recipientId: z.uuid() }), form);
-      const out = await actions.approvePayoutFor(c.get("deps"), actor, recipientId);
-      const amount = money(out.amountCents, out.currency);
-      const text =
-        out.status === "paid"
-          ? `Payout of ${amount} paid${out.transferId ? ` (transfer ${out.transferId})` : ""}.`
-          : `Payout of ${amount} failed: ${out.error ?? "unknown error"}. The splits are released again.`;
-      return { back: "/admin/money", text, kind: out.status === "paid" ? "ok" : "error" };
+      const input = parse(approveInput, {
+        recipientId: form.recipientId,
+        currency: form.currency || undefined,
+      });
+      const out = await actions.approvePayoutFor(c.get("deps"), actor, input);
+      return { back: "/admin/money", ...payoutFlash(out) };
     },
     () => "/admin/money",
   );
