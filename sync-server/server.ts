@@ -11,6 +11,7 @@ import { type Database, openDatabase } from "./db/database";
 import { runMigrations } from "./db/migrate";
 import { type SeedResult, seedDemoWorld } from "./demo/seed";
 import { createMailer } from "./email/mailer";
+import { scheduleEmailRetries } from "./email/retry";
 import type { Logger } from "./log";
 import { scheduleMoneyJobs } from "./payments/jobs";
 import { scheduleReminders } from "./scheduling/reminders";
@@ -51,6 +52,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const stopPurging = schedulePurge(database, config, log);
     const stopMoneyJobs = scheduleMoneyJobs(database.db, config, log);
     const stopReminders = scheduleReminders(database, mailer, config, log);
+    const stopEmailRetries = scheduleEmailRetries(() => mailer.retryDue(), log);
     const app = createApp({ db: database.db, dbKind: database.kind, config, log, mailer, hub });
     const server = await listen(app.fetch, config);
     const port = (server.address() as { port: number }).port;
@@ -74,6 +76,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         stopPurging();
         await stopMoneyJobs();
         await stopReminders();
+        await stopEmailRetries();
         // Open event streams would keep server.close() waiting for ever.
         if ("closeAllConnections" in server) server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,7 +4,8 @@
  * is set, otherwise printed to the log and marked `logged`, so a fresh machine can still
  * follow verification and reset links. A message that must go out exactly when a change
  * commits (a session reminder) is queued in that change's transaction (`queueEmail`) and
- * delivered after it by `deliverQueued`, which also picks up any a stopped process left.
+ * delivered after it by `deliverQueued`. A message SMTP refused, or one a stopped process
+ * left, is tried again by `retryDue` (retry.ts: which are due, and the job).
  */
 import { and, eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
@@ -13,6 +14,7 @@ import type { Config } from "../config";
 import type { Db } from "../db/database";
 import { emailOutbox } from "../db/schema";
 import type { Logger } from "../log";
+import { claimDueForRetry, type OutboxRow } from "./retry";
 
 export interface OutgoingEmail {
   to: string;
@@ -28,10 +30,11 @@ export interface Mailer {
   /**
    * Delivers the pending messages of `kind` written with `queueEmail` — just committed, or
    * left by a process that stopped before delivering them. Each row is claimed first
-   * (attempts 0 → 1 while pending), so two processes never send one message twice. A kind
-   * is either queued or sent with `send`, never both (send's rows are delivered in flight).
+   * (attempts 0 → 1 while pending), so two processes never send one message twice.
    */
   deliverQueued(kind: string): Promise<number>;
+  /** Claims and delivers the messages due for another try (retry.ts); how many. */
+  retryDue(now?: Date): Promise<number>;
   /** Waits for deliveries under way (graceful shutdown, tests). */
   drain(): Promise<void>;
 }
@@ -41,24 +44,27 @@ export interface Mailer {
  * that transaction commits (with the change it reports), and `deliverQueued` sends it.
  */
 export async function queueEmail(tx: Db, message: OutgoingEmail): Promise<string> {
-  const id = uuidv7();
-  await tx.insert(emailOutbox).values({
-    id,
+  const values = outboxValues(message);
+  await tx.insert(emailOutbox).values(values);
+  return values.id;
+}
+
+function outboxValues(message: OutgoingEmail) {
+  return {
+    id: uuidv7(),
     toAddress: message.to,
     subject: message.subject,
     bodyText: message.text,
     kind: message.kind,
-  });
-  return id;
+  };
 }
 
 export function createMailer(db: Db, config: Config, log: Logger): Mailer {
   const transport = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : undefined;
   const inFlight = new Set<Promise<void>>();
 
-  /** `claimed`: the attempt was already counted when the row was claimed. */
-  async function deliver(id: string, m: OutgoingEmail, claimed = false) {
-    const attempt = claimed ? emailOutbox.attempts : sql`${emailOutbox.attempts} + 1`;
+  /** Delivers a claimed message (its attempt is already counted in `attempts`). */
+  async function deliver(id: string, m: OutgoingEmail) {
     if (!transport) {
       log.info("email logged (no SMTP_URL configured)", {
         to: m.to,
@@ -81,34 +87,40 @@ export function createMailer(db: Db, config: Config, log: Logger): Mailer {
       });
       await db
         .update(emailOutbox)
-        .set({ status: "sent", sentAt: new Date(), attempts: attempt })
+        .set({ status: "sent", sentAt: new Date() })
         .where(eq(emailOutbox.id, id));
     } catch (err) {
       log.warn("email delivery failed", { to: m.to, kind: m.kind, err });
       await db
         .update(emailOutbox)
-        .set({ status: "failed", lastError: String(err), attempts: attempt })
+        .set({ status: "failed", lastError: String(err) })
         .where(eq(emailOutbox.id, id));
     }
   }
 
-  function track(id: string, m: OutgoingEmail, claimed: boolean) {
-    const p = deliver(id, m, claimed)
-      .catch((err) => log.error("email outbox update failed", { id, err }))
+  function track(row: OutboxRow) {
+    const m = { to: row.toAddress, subject: row.subject, text: row.bodyText, kind: row.kind };
+    const p = deliver(row.id, m)
+      .catch((err) => log.error("email outbox update failed", { id: row.id, err }))
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
   }
 
   return {
     async send(message) {
-      const id = await queueEmail(db, message);
-      track(id, message, false);
-      return id;
+      // Written already claimed (first attempt, now): this process delivers it at once.
+      const [row] = await db
+        .insert(emailOutbox)
+        .values({ ...outboxValues(message), attempts: 1, lastAttemptAt: new Date() })
+        .returning();
+      if (!row) throw new Error("email outbox insert returned nothing");
+      track(row);
+      return row.id;
     },
     async deliverQueued(kind) {
       const rows = await db
         .update(emailOutbox)
-        .set({ attempts: sql`${emailOutbox.attempts} + 1` })
+        .set({ attempts: sql`${emailOutbox.attempts} + 1`, lastAttemptAt: new Date() })
         .where(
           and(
             eq(emailOutbox.kind, kind),
@@ -117,8 +129,12 @@ export function createMailer(db: Db, config: Config, log: Logger): Mailer {
           ),
         )
         .returning();
-      for (const r of rows)
-        track(r.id, { to: r.toAddress, subject: r.subject, text: r.bodyText, kind: r.kind }, true);
+      for (const r of rows) track(r);
+      return rows.length;
+    },
+    async retryDue(now = new Date()) {
+      const rows = await claimDueForRetry(db, now);
+      for (const r of rows) track(r);
       return rows.length;
     },
     async drain() {

@@ -94,6 +94,8 @@ export const emailOutbox = pgTable(
     status: emailStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** When the latest attempt was claimed: retries back off from it (email/retry.ts). */
+    lastAttemptAt: tz("last_attempt_at"),
     createdAt: tz("created_at").notNull().defaultNow(),
     sentAt: tz("sent_at"),
   },

@@ -59,6 +59,8 @@ export const sessionRequests = pgTable(
   (t) => [
     index().on(t.userId, t.createdAt),
     index().on(t.teacherId),
+    // The calendar feed follows a session's moves through the requests that made them.
+    index().on(t.sessionId),
     check(
       "session_requests_declined_has_code",
       sql`(${t.status} = 'declined') = (${t.declineCode} IS NOT NULL)`,

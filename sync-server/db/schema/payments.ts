@@ -105,6 +105,9 @@ export const paymentSplits = pgTable(
       .where(sql`${t.reassignedAt} IS NULL`),
     index().on(t.recipientId, t.status),
     index().on(t.payoutId),
+    // The unique index above is partial, so it cannot serve "the splits of a payment" for
+    // every row (the admin rollup trigger asks it on each payment status change).
+    index().on(t.transactionId),
     check("payment_splits_amount_cents_nonnegative", sql`${t.amountCents} >= 0`),
     check("payment_splits_percentage_range", sql`${t.percentage} BETWEEN 0 AND 100`),
     check("payment_splits_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
