@@ -7,15 +7,9 @@ import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { Checkout, CheckoutInput } from "../../shared/api/payments";
 import { isUuid, uuidv7 } from "../../shared/ids/uuidv7";
 import type { SessionUser } from "../auth/sessions";
+import { liveEnrollment } from "../credentials/rules";
 import type { Db } from "../db/database";
-import {
-  checkoutSessions,
-  courses,
-  enrollments,
-  peerloopFeatures,
-  studentTeachers,
-  users,
-} from "../db/schema";
+import { checkoutSessions, courses, peerloopFeatures, studentTeachers, users } from "../db/schema";
 import type { Deps } from "../http/context";
 import { ApiError } from "../http/errors";
 import { deliverLocalEvent, localEvent } from "./local-checkout";
@@ -122,18 +116,7 @@ export async function startCheckout(
       "Choose the creator or a certified, active Student-Teacher of this course.",
     );
   }
-  const [enrolled] = await db
-    .select({ id: enrollments.id })
-    .from(enrollments)
-    .where(
-      and(
-        eq(enrollments.studentId, learner.id),
-        eq(enrollments.courseId, course.id),
-        ne(enrollments.status, "cancelled"),
-      ),
-    )
-    .limit(1);
-  if (enrolled) {
+  if (await liveEnrollment(db, learner.id, course.id)) {
     throw new ApiError(409, "already_enrolled", "This learner is already enrolled in the course.");
   }
   if (learner.id === course.creatorId) {

@@ -5,8 +5,9 @@
  * the payment cannot be used (another amount, learner already enrolled, checkout expired
  * before it was paid) and a refund is recorded as owed, in this same transaction.
  */
-import { and, eq, ne, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
+import { liveEnrollment } from "../credentials/rules";
 import type { Db } from "../db/database";
 import {
   checkoutSessions,
@@ -74,18 +75,9 @@ export async function markPaid(
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtext(${checkout.learnerId}), hashtext(${checkout.courseId}))`,
   );
-  const [active] = await tx
-    .select({ id: enrollments.id })
-    .from(enrollments)
-    .where(
-      and(
-        eq(enrollments.studentId, checkout.learnerId),
-        eq(enrollments.courseId, checkout.courseId),
-        ne(enrollments.status, "cancelled"),
-      ),
-    )
-    .limit(1);
-  if (active) return refuse("already_enrolled");
+  if (await liveEnrollment(tx, checkout.learnerId, checkout.courseId)) {
+    return refuse("already_enrolled");
+  }
 
   const [course] = await tx
     .select({
