@@ -128,6 +128,15 @@ describe.each(databaseKinds())("admin access on %s", (kind) => {
     );
     expect(served).toEqual(new Set(specs.map((s) => s.key)));
     for (const key of MODERATOR_API) expect(served.has(key), key).toBe(true);
+    // The money lists, the refunds owed among them, are tried like every other route.
+    for (const key of [
+      "GET /api/admin/money/transactions",
+      "GET /api/admin/money/refunds-owed",
+      "GET /api/admin/payouts",
+    ]) {
+      expect(served.has(key), key).toBe(true);
+      expect(MODERATOR_API.has(key), key).toBe(false);
+    }
   });
 
   it("answers 401 to anyone not signed in, on every route, whatever is sent", async () => {

@@ -1,9 +1,10 @@
 /**
  * The overview's "needs attention" panel: each item — payouts waiting (with the amount),
- * payouts failed in the last 7 days, payouts stuck in `processing`, flagged posts waiting,
- * emails that failed to send, sync-health warnings — is there while its condition holds and
- * gone when it does not, with its count and a link to the list it counts (which opens).
- * Things just outside a condition (an old failure, a payout processing for a minute, a
+ * payouts failed in the last 7 days, payouts stuck in `processing`, refunds owed that failed
+ * or waited over an hour, flagged posts waiting, emails that failed to send, sync-health
+ * warnings — is there while its condition holds and gone when it does not, with its count
+ * and a link to the list it counts (which opens). Things just outside a condition (an old
+ * failure, a payout processing for a minute, a refund owed for minutes and not tried yet, a
  * reviewed flag) do not count.
  */
 import { sql } from "drizzle-orm";
@@ -12,6 +13,7 @@ import { uuidv7 } from "../../shared/ids/uuidv7";
 import { flushSyncMetrics, recordSync } from "../../sync-server/admin/metrics";
 import * as s from "../../sync-server/db/schema";
 import { databaseKinds } from "../support/test-db";
+import { owedRefund } from "./refunds-seed";
 import { type AdminWorld, adminWorld, cookieCall, seedReleasedSplits } from "./support";
 
 interface Item {
@@ -61,6 +63,7 @@ describe.each(databaseKinds())("admin attention panel on %s", (kind) => {
     );
     await db().execute(sql`update content_flags set status = 'reviewed' where status = 'pending'`);
     await db().execute(sql`update email_outbox set status = 'sent' where status = 'failed'`);
+    await refundsSent();
     await db().execute(sql`delete from sync_rejections`);
     await devicesPulled();
   }
@@ -77,6 +80,21 @@ describe.each(databaseKinds())("admin attention panel on %s", (kind) => {
         approvedAt,
       })
       .returning({ id: s.payouts.id });
+
+  /** What the money job does when a refund finally goes through. */
+  const refundsSent = () =>
+    db().execute(sql`update refunds_owed set refunded_at = now() where refunded_at is null`);
+  /** A refund owed by the demo world's first course, as the webhook and the job left it. */
+  const refund = async (r: Partial<Parameters<typeof owedRefund>[1]>) => {
+    const [course] = await db().select().from(s.courses).limit(1);
+    return owedRefund(db(), {
+      learnerId: w.learner.id,
+      courseId: course?.id ?? "",
+      teacherId: course?.creatorId ?? "",
+      amountCents: 4999,
+      ...r,
+    });
+  };
 
   beforeAll(async () => {
     w = await adminWorld(kind);
@@ -147,6 +165,52 @@ describe.each(databaseKinds())("admin attention panel on %s", (kind) => {
       },
     ]);
     await db().execute(sql`update payouts set status = 'completed' where status = 'processing'`);
+    expect(await kinds()).toEqual([]);
+  });
+
+  it("lists refunds owed that failed or are owed for over an hour, per currency; not fresh or refunded ones", async () => {
+    // Owed for minutes, not tried yet (the webhook's own attempt may be under way): no item.
+    await refund({ createdAt: new Date(Date.now() - 50 * 60_000) });
+    // Refunded, after failing for days: done, no item.
+    await refund({
+      attempts: 9,
+      lastError: "Refunds are unavailable.",
+      createdAt: new Date(Date.now() - 3 * DAY_MS),
+      refundedAt: new Date(),
+    });
+    expect(await kinds()).toEqual([]);
+    // Failed once, just now: an item.
+    await refund({ attempts: 1, lastError: "Refunds are unavailable.", amountCents: 1250 });
+    expect(await items()).toEqual([
+      {
+        kind: "refunds_owed",
+        count: 1,
+        text: "1 refund the server owes has not gone through (failed, or owed for over 60 minutes): $12.50",
+        href: "/admin/money?refundsStatus=owed#refunds-owed",
+      },
+    ]);
+    // Never tried, but owed for over an hour (no Stripe key configured): counted, per currency.
+    await refund({
+      createdAt: new Date(Date.now() - 61 * 60_000),
+      currency: "EUR",
+      amountCents: 700,
+    });
+    await refund({ createdAt: new Date(Date.now() - DAY_MS), amountCents: 50 });
+    const [item] = await items();
+    expect(item).toMatchObject({ kind: "refunds_owed", count: 3 });
+    expect(item?.text).toBe(
+      "3 refunds the server owes have not gone through (failed, or owed for over 60 minutes): €7.00, $13.00",
+    );
+    // The panel's count is what the linked list shows as owed (plus the fresh one).
+    const owed = await w.t.call("GET", "/api/admin/money/refunds-owed?status=owed", {
+      token: w.admin.token,
+    });
+    expect(owed.body.items).toHaveLength(4);
+    const html = await page();
+    expect(html).toContain(
+      `<li data-attention="refunds_owed"><a href="/admin/money?refundsStatus=owed#refunds-owed">3 refunds`,
+    );
+    await refundsSent();
     expect(await kinds()).toEqual([]);
   });
 
@@ -231,6 +295,7 @@ describe.each(databaseKinds())("admin attention panel on %s", (kind) => {
     await seedReleasedSplits(w.t, w.moderator.id, [500]);
     await payout("failed", new Date());
     await payout("processing", new Date(Date.now() - DAY_MS));
+    await refund({ attempts: 2, lastError: "Refunds are unavailable." });
     const postId = uuidv7();
     await db().insert(s.posts).values({ id: postId, authorId: w.learner.id, content: "Spam" });
     await db()
@@ -254,6 +319,7 @@ describe.each(databaseKinds())("admin attention panel on %s", (kind) => {
       "pending_payouts",
       "failed_payouts",
       "stuck_payouts",
+      "refunds_owed",
       "pending_flags",
       "failed_emails",
       "sync_warning",
@@ -276,5 +342,10 @@ describe.each(databaseKinds())("admin attention panel on %s", (kind) => {
       token: w.admin.token,
     });
     expect(stuck.body.items.map((p: { status: string }) => p.status)).toEqual(["processing"]);
+    const refunds = String(
+      (await cookieCall(w.t, "GET", "/admin/money?refundsStatus=owed", w.admin.token)).body,
+    );
+    expect(refunds).toMatch(/<option value="owed" selected="">owed<\/option>/);
+    expect(refunds).toContain("Refunds are unavailable.");
   });
 });

@@ -41,6 +41,17 @@ const BAD_FLAG = [
   `${ISO}_${ID}`,
   "junk",
 ];
+/** Cursors of the refunds owed (`<owed>_<instant>_<id>`). */
+const BAD_REFUND = [
+  `1_99999_${ID}`,
+  `0_-000001-01-01T00:00:00.000Z_${ID}`,
+  `2_${ISO}_${ID}`,
+  `1_${ISO}_nope`,
+  `0_${ISO}`,
+  `${ISO}_${ID}`,
+  "1_",
+  "junk",
+];
 /** Cursors of the payout queue (`<cents>_<currency>_<recipient>`). */
 const BAD_QUEUE = [`1_usd_${ID}`, `1_USD_x`, `1234567890123456_USD_${ID}`, `-5_USD_${ID}`, "1_x"];
 
@@ -67,6 +78,12 @@ describe.each(databaseKinds())("admin lists refuse crafted input on %s", (kind) 
       bad: BAD_AT_ID,
     },
     { api: "/api/admin/payouts", page: "/admin/money", param: "payoutsCursor", bad: BAD_AT_ID },
+    {
+      api: "/api/admin/money/refunds-owed",
+      page: "/admin/money",
+      param: "refundsCursor",
+      bad: BAD_REFUND,
+    },
     {
       api: "/api/admin/payouts/queue",
       page: "/admin/money",
@@ -118,8 +135,12 @@ describe.each(databaseKinds())("admin lists refuse crafted input on %s", (kind) 
         const res = await api(`${list.api}?cursor=${encodeURIComponent(`${at}_${ID}`)}`);
         expect(res.status, `${list.api} ${at}`).toBe(200);
       }
-      const flags = await api(`/api/admin/flags?cursor=${encodeURIComponent(`1_${at}_${ID}`)}`);
-      expect(flags.status).toBe(200);
+      for (const list of ["/api/admin/flags", "/api/admin/money/refunds-owed"]) {
+        for (const first of ["0", "1"]) {
+          const res = await api(`${list}?cursor=${encodeURIComponent(`${first}_${at}_${ID}`)}`);
+          expect(res.status, `${list} ${first}_${at}`).toBe(200);
+        }
+      }
     }
     expect((await api(`/api/admin/payouts/queue?cursor=100_USD_${ID}`)).status).toBe(200);
   });
@@ -133,8 +154,14 @@ describe.each(databaseKinds())("admin lists refuse crafted input on %s", (kind) 
         "/api/admin/money/transactions?q=",
         "/api/admin/payouts?q=",
         "/api/admin/payouts/queue?q=",
+        "/api/admin/money/refunds-owed?q=",
       ],
-      page: ["/admin/money?q=", "/admin/money?payoutsQ=", "/admin/money?queueQ="],
+      page: [
+        "/admin/money?q=",
+        "/admin/money?payoutsQ=",
+        "/admin/money?queueQ=",
+        "/admin/money?refundsQ=",
+      ],
     },
     { api: ["/api/admin/certificates?q="], page: ["/admin/certificates?q="] },
     { api: ["/api/admin/outbox?q="], page: ["/admin/outbox?q="] },

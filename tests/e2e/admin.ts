@@ -1,16 +1,20 @@
 /**
  * The admin's busy morning in Debian's Chromium: sign in through /admin, look at every
- * page (a screenshot of each in test-artifacts/admin/, axe on each), approve a payout and
- * revoke a certificate, and find both outcomes in the database and in the audit log.
+ * page (a screenshot of each in test-artifacts/admin/, axe on each), follow the attention
+ * panel to a refund Stripe keeps refusing, approve a payout and revoke a certificate, and
+ * find both outcomes in the database and in the audit log.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
+import { money } from "../../sync-server/admin/components/format";
+import { overdueRefunds } from "../../sync-server/admin/queries/refunds-owed";
 import type { Db } from "../../sync-server/db/database";
 import { queryRows } from "../../sync-server/db/database";
 import * as s from "../../sync-server/db/schema";
 import { listPayoutQueue, UNPAID_RELEASE } from "../../sync-server/payments/payouts";
+import { owedRefund } from "../admin/refunds-seed";
 import { ARTIFACTS, type AxeFinding, axe, check, DEMO_PASSWORD } from "./support";
 
 const DIR = join(ARTIFACTS, "admin");
@@ -46,6 +50,18 @@ export async function adminMorning(browser: Browser, base: string, db: Db) {
     .limit(1);
   check(live, "the demo world has a live certificate");
   const certId = live.id;
+  // A refund the server owes that Stripe has refused three times since two hours ago.
+  const [course] = await db.select().from(s.courses).limit(1);
+  check(course, "the demo world has a course");
+  const refund = await owedRefund(db, {
+    learnerId: learner.id,
+    courseId: course.id,
+    teacherId: course.creatorId,
+    amountCents: 4999,
+    attempts: 3,
+    lastError: "Refunds are unavailable (e2e).",
+    createdAt: new Date(Date.now() - 2 * 3_600_000),
+  });
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -67,6 +83,27 @@ export async function adminMorning(browser: Browser, base: string, db: Db) {
     "the attention panel points at the payout queue",
   );
   await shot(page, "overview", findings);
+
+  // The refund Stripe keeps refusing is on the panel (fresh figures), and its link opens it.
+  await page.goto(`${base}/admin?fresh=1`);
+  const owedLink = page.locator('[data-attention="refunds_owed"] a');
+  await owedLink.waitFor();
+  const owedTotals = await overdueRefunds(db);
+  const linkText = (await owedLink.textContent()) ?? "";
+  check(
+    owedTotals.length > 0 && owedTotals.every((t) => linkText.includes(money(t.cents, t.currency))),
+    `the attention panel totals the refunds owed: ${linkText}`,
+  );
+  await owedLink.click();
+  await page.getByRole("heading", { level: 2, name: "Refunds owed" }).waitFor();
+  const owedRow = page.locator(`[data-refund-owed="${refund.id}"]`);
+  await owedRow.waitFor();
+  const owedText = (await owedRow.textContent()) ?? "";
+  check(
+    owedText.includes("Refunds are unavailable (e2e).") && owedText.includes("owed, failed"),
+    `the refunds owed list shows Stripe's error: ${owedText}`,
+  );
+  await shot(page, "refunds-owed", findings);
 
   await page.getByRole("link", { name: "Users" }).click();
   await page.getByLabel("Name, email or handle starts with").fill("demo@");
@@ -158,5 +195,5 @@ export async function adminMorning(browser: Browser, base: string, db: Db) {
   );
   await shot(page, "audit", findings);
   await context.close();
-  return { findings, outcome, screens: 14 };
+  return { findings, outcome, screens: 15 };
 }

@@ -5,6 +5,8 @@ import { count, dateTime, money } from "../components/format";
 import { CsrfField, Layout, type PageContext, Pager, SearchForm } from "../components/layout";
 import type { listPayouts, listTransactions, splitsByState } from "../queries/money";
 import type { Page } from "../queries/paging";
+import type { listRefundsOwed } from "../queries/refunds-owed";
+import { RefundsOwedSection } from "./refunds-owed";
 
 /** The page's query: each list has its own search and cursor parameters. */
 export interface MoneyParams {
@@ -13,6 +15,9 @@ export interface MoneyParams {
   payoutsQ?: string | undefined;
   payoutsCursor?: string | undefined;
   payoutsStatus?: string | undefined;
+  refundsQ?: string | undefined;
+  refundsCursor?: string | undefined;
+  refundsStatus?: string | undefined;
   q?: string | undefined;
   status?: string | undefined;
   cursor?: string | undefined;
@@ -23,6 +28,7 @@ export function MoneyPage(props: {
   splits: Awaited<ReturnType<typeof splitsByState>>;
   queue: Page<PayoutQueueRow>;
   payouts: Awaited<ReturnType<typeof listPayouts>>;
+  refunds: Awaited<ReturnType<typeof listRefundsOwed>>;
   transactions: Awaited<ReturnType<typeof listTransactions>>;
   params: MoneyParams;
 }) {
@@ -95,6 +101,14 @@ export function MoneyPage(props: {
         cursorParam="queueCursor"
         label="Payout queue pages"
         hash="queue"
+      />
+
+      <RefundsOwedSection
+        list={props.refunds}
+        q={props.params.refundsQ}
+        status={props.params.refundsStatus}
+        params={params}
+        tz={tz}
       />
 
       <h2>Splits by state</h2>

@@ -2,6 +2,7 @@
 import { LineChart } from "../components/charts";
 import { count, dateTime } from "../components/format";
 import { Layout, type PageContext, Stat } from "../components/layout";
+import { LONG_TRANSACTION_SECONDS, openFor } from "../queries/open-transactions";
 import type { syncHealth } from "../queries/sync-health";
 
 const minute = (at: string) => at.slice(11, 16);
@@ -40,6 +41,42 @@ export function SyncPage(props: { ctx: PageContext; h: Awaited<ReturnType<typeof
           }
         />
       </dl>
+      {h.longTransactions.length ? (
+        <>
+          <h2 id="long-transactions">Transactions holding back sync</h2>
+          <p class="muted">
+            Open longer than {LONG_TRANSACTION_SECONDS} seconds with a transaction id, in any
+            database of the Postgres cluster: until they end, pulls serve no change made after they
+            began.
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Backend</th>
+                <th scope="col">Database</th>
+                <th scope="col">Application</th>
+                <th scope="col">State</th>
+                <th scope="col">Since</th>
+                <th scope="col" class="num">
+                  Open for
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {h.longTransactions.map((t) => (
+                <tr>
+                  <td>{t.kind === "prepared" ? `prepared "${t.gid}"` : `pid ${t.pid}`}</td>
+                  <td>{t.database ?? "—"}</td>
+                  <td>{t.application ?? "—"}</td>
+                  <td>{t.state ?? "—"}</td>
+                  <td>{dateTime(t.startedAt, tz)}</td>
+                  <td class="num">{openFor(t.seconds)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
       <h2>Traffic, last 60 minutes (UTC)</h2>
       <div class="charts">
         <LineChart

@@ -2,13 +2,15 @@
  * "What needs me now": the overview's attention panel. Each item is a count with a link to
  * the list it comes from, filtered; an item is there only while its condition holds.
  * Every count is served by an index (payouts by status, flags by the queue index, the
- * outbox by (status, created_at)) or by the running totals, so the panel stays cheap.
+ * outbox by (status, created_at), refunds owed by refunds_owed_unsent_idx) or by the running
+ * totals, so the panel stays cheap.
  */
 import { sql } from "drizzle-orm";
 import type { Config } from "../../config";
 import { type Db, queryRows } from "../../db/database";
 import { count, money } from "../components/format";
 import { cached } from "./cache";
+import { overdueRefunds, REFUND_OVERDUE_MINUTES } from "./refunds-owed";
 import { foldRollups, unpaidRecipientCount, unpaidTotals } from "./rollups";
 import { currentSyncWarnings } from "./sync-health";
 
@@ -19,6 +21,7 @@ export type AttentionKind =
   | "pending_payouts"
   | "failed_payouts"
   | "stuck_payouts"
+  | "refunds_owed"
   | "pending_flags"
   | "failed_emails"
   | "sync_warning";
@@ -59,10 +62,11 @@ async function counts(db: Db, config: Config) {
 
 async function computeAttention(db: Db, config: Config): Promise<AttentionItem[]> {
   await foldRollups(db);
-  const [owed, recipients, n, warnings] = await Promise.all([
+  const [owed, recipients, n, refunds, warnings] = await Promise.all([
     unpaidTotals(db),
     unpaidRecipientCount(db),
     counts(db, config),
+    overdueRefunds(db),
     currentSyncWarnings(db, config),
   ]);
   const items: AttentionItem[] = [];
@@ -90,6 +94,17 @@ async function computeAttention(db: Db, config: Config): Promise<AttentionItem[]
       count: n.stuckPayouts,
       text: `${plural(n.stuckPayouts, "payout has", "payouts have")} been processing for more than ${config.PAYOUT_STUCK_MINUTES} minutes`,
       href: "/admin/money?payoutsStatus=processing#payouts",
+    });
+  }
+  const refundCount = refunds.reduce((sum, r) => sum + r.count, 0);
+  if (refundCount > 0) {
+    items.push({
+      kind: "refunds_owed",
+      count: refundCount,
+      text: `${plural(refundCount, "refund the server owes has", "refunds the server owes have")} not gone through (failed, or owed for over ${REFUND_OVERDUE_MINUTES} minutes): ${refunds
+        .map((r) => money(r.cents, r.currency))
+        .join(", ")}`,
+      href: "/admin/money?refundsStatus=owed#refunds-owed",
     });
   }
   if (n.pendingFlags > 0) {

@@ -1,11 +1,18 @@
 /**
  * Is sync healthy? Devices connected, traffic per minute, refused pushes by code, conflicts,
- * the change feed's size and its oldest tombstone, and plain-language warnings.
+ * the change feed's size and its oldest tombstone, transactions open long enough to hold
+ * the feed back (open-transactions.ts), and plain-language warnings.
  */
 import { sql } from "drizzle-orm";
 import type { Config } from "../../config";
 import { type Db, queryRows } from "../../db/database";
 import type { SyncHub } from "../../sync/hub";
+import {
+  LONG_TRANSACTION_SECONDS,
+  longTransactions,
+  longTransactionWarning,
+  type OpenTransaction,
+} from "./open-transactions";
 import { SYNCING_NOW_MS } from "./overview";
 import { type Point, syncTraffic } from "./series";
 
@@ -38,10 +45,16 @@ async function feedState(db: Db, counts: boolean) {
   };
 }
 
+/** How long a transaction may stay open before it is a warning (tests shorten it). */
+export interface HealthOptions {
+  longTransactionSeconds?: number;
+}
+
 /**
- * The plain-language warnings, from the last hour's traffic and the feed: the feed grows
- * while no device pulls, many pushed rows are refused, tombstones outlive their keep time.
- * One rule for the sync-health page and the overview's attention panel.
+ * The plain-language warnings, from the last hour's traffic, the feed and the open
+ * transactions: a transaction open so long it holds back every device's sync, the feed
+ * grows while no device pulls, many pushed rows are refused, tombstones outlive their keep
+ * time. One rule for the sync-health page and the overview's attention panel.
  */
 export function syncWarnings(input: {
   pulls: Point[];
@@ -49,8 +62,11 @@ export function syncWarnings(input: {
   added15m: number;
   tombstoneAgeDays: number | null;
   tombstoneDays: number;
+  longTransactions: OpenTransaction[];
 }): string[] {
   const warnings: string[] = [];
+  const held = longTransactionWarning(input.longTransactions);
+  if (held) warnings.push(held);
   if (input.added15m > 0 && sum(input.pulls.slice(-15)) === 0) {
     warnings.push(
       `The change feed grew by ${input.added15m} rows in the last 15 minutes but no device pulled.`,
@@ -68,11 +84,16 @@ export function syncWarnings(input: {
 }
 
 /** Only the warnings (the overview's attention panel): the feed and two traffic series. */
-export async function currentSyncWarnings(db: Db, config: Config): Promise<string[]> {
-  const [pulls, rejected, feed] = await Promise.all([
+export async function currentSyncWarnings(
+  db: Db,
+  config: Config,
+  opts: HealthOptions = {},
+): Promise<string[]> {
+  const [pulls, rejected, feed, open] = await Promise.all([
     syncTraffic(db, ["pull"], { minutes: 15 }),
     syncTraffic(db, ["rejected"], { minutes: 60 }),
     feedState(db, false),
+    longTransactions(db, opts.longTransactionSeconds ?? LONG_TRANSACTION_SECONDS),
   ]);
   return syncWarnings({
     pulls,
@@ -80,11 +101,12 @@ export async function currentSyncWarnings(db: Db, config: Config): Promise<strin
     added15m: feed.added15m,
     tombstoneAgeDays: feed.tombstoneAgeDays,
     tombstoneDays: config.SYNC_TOMBSTONE_DAYS,
+    longTransactions: open,
   });
 }
 
-export async function syncHealth(db: Db, hub: SyncHub, config: Config) {
-  const [pulls, pushes, rejectedSeries, conflicts] = await Promise.all([
+export async function syncHealth(db: Db, hub: SyncHub, config: Config, opts: HealthOptions = {}) {
+  const [pulls, pushes, rejectedSeries, conflicts, open] = await Promise.all([
     syncTraffic(db, ["pull"], { minutes: 60 }),
     syncTraffic(db, ["push"], { minutes: 60 }),
     syncTraffic(db, ["rejected"], { minutes: 60 }),
@@ -93,6 +115,7 @@ export async function syncHealth(db: Db, hub: SyncHub, config: Config) {
       sql`select coalesce(sum(docs), 0)::int as n from sync_metrics
            where kind = 'conflict' and minute > now() - interval '24 hours'`,
     ),
+    longTransactions(db, opts.longTransactionSeconds ?? LONG_TRANSACTION_SECONDS),
   ]);
   const rejections = await queryRows<{ code: string; collection: string; n: number; last: string }>(
     db,
@@ -111,6 +134,7 @@ export async function syncHealth(db: Db, hub: SyncHub, config: Config) {
     added15m: feed.added15m,
     tombstoneAgeDays: feed.tombstoneAgeDays,
     tombstoneDays: config.SYNC_TOMBSTONE_DAYS,
+    longTransactions: open,
   });
   return {
     openStreamsHere: hub.connectedDevices,
@@ -128,6 +152,11 @@ export async function syncHealth(db: Db, hub: SyncHub, config: Config) {
         feed.tombstoneAgeDays === null ? null : Math.round(feed.tombstoneAgeDays * 10) / 10,
       addedLast15Minutes: feed.added15m,
     },
+    longTransactions: open.map((t) => ({
+      ...t,
+      startedAt: t.startedAt.toISOString(),
+      seconds: Math.round(t.seconds),
+    })),
     warnings,
   };
 }

@@ -30,6 +30,7 @@ import { listOutbox, outboxDetail } from "../queries/outbox";
 import { overview } from "../queries/overview";
 import { listQuery } from "../queries/paging";
 import { listPayoutQueuePage } from "../queries/payout-queue";
+import { listRefundsOwed, REFUND_OWED_FILTERS } from "../queries/refunds-owed";
 import { syncHealth } from "../queries/sync-health";
 import { listUsers, userDetail } from "../queries/users";
 
@@ -121,6 +122,9 @@ export const flagsQuery = listQuery.extend({
 });
 export const auditQuery = listQuery.extend({ targetId: searchText().optional() });
 export const payoutsQuery = listQuery.extend({ status: z.enum(PAYOUT_STATUSES).optional() });
+export const refundsOwedQuery = listQuery.extend({
+  status: z.enum(REFUND_OWED_FILTERS).optional(),
+});
 export const outboxQuery = listQuery.extend({ status: z.enum(EMAIL_STATUSES_ADMIN).optional() });
 
 export function registerAdminApi(api: ApiRouter) {
@@ -281,6 +285,20 @@ export function registerAdminApi(api: ApiRouter) {
       responses: { 200: { description: "A page of transactions", schema: page } },
     },
     async (c, { query }) => c.json(await listTransactions(c.get("deps").db, query)),
+  );
+
+  adminRoute(
+    api,
+    "admin",
+    {
+      method: "get",
+      path: "/api/admin/money/refunds-owed",
+      summary:
+        "Refunds the server owes (payments that could not become an enrollment), still owed first (newest first), then refunded (most recent first), with attempts and the last error; filter by status (owed, failed, refunded); `q` matches the start of the learner's or payer's name, email or handle or of the course title, or the payment id",
+      query: refundsOwedQuery,
+      responses: { 200: { description: "A page of refunds owed", schema: page } },
+    },
+    async (c, { query }) => c.json(await listRefundsOwed(c.get("deps").db, query)),
   );
 
   adminRoute(

@@ -45,6 +45,7 @@ import { listOutbox, outboxDetail } from "../queries/outbox";
 import { overview } from "../queries/overview";
 import { listQuery } from "../queries/paging";
 import { listPayoutQueuePage } from "../queries/payout-queue";
+import { listRefundsOwed } from "../queries/refunds-owed";
 import { syncHealth } from "../queries/sync-health";
 import { listUsers, userDetail } from "../queries/users";
 import {
@@ -57,6 +58,7 @@ import {
   flagsQuery,
   outboxQuery,
   payoutsQuery,
+  refundsOwedQuery,
   revokeInput,
 } from "./api";
 
@@ -305,19 +307,24 @@ export function registerAdminPages(app: Hono<AppEnv>) {
         payoutsQ: listQuery.shape.q,
         payoutsCursor: listQuery.shape.cursor,
         payoutsStatus: payoutsQuery.shape.status,
+        refundsQ: listQuery.shape.q,
+        refundsCursor: listQuery.shape.cursor,
+        refundsStatus: refundsOwedQuery.shape.status,
       }),
       // "any" in the forms is an empty status.
       {
         ...c.req.query(),
         status: c.req.query("status") || undefined,
         payoutsStatus: c.req.query("payoutsStatus") || undefined,
+        refundsStatus: c.req.query("refundsStatus") || undefined,
       },
     );
     const { db } = c.get("deps");
-    const [splits, queue, payouts, transactions] = await Promise.all([
+    const [splits, queue, payouts, refunds, transactions] = await Promise.all([
       splitsByState(db, c.req.query("fresh") === "1"),
       listPayoutQueuePage(db, { q: q.queueQ, cursor: q.queueCursor }),
       listPayouts(db, { q: q.payoutsQ, cursor: q.payoutsCursor, status: q.payoutsStatus }),
+      listRefundsOwed(db, { q: q.refundsQ, cursor: q.refundsCursor, status: q.refundsStatus }),
       listTransactions(db, q),
     ]);
     return html(
@@ -327,6 +334,7 @@ export function registerAdminPages(app: Hono<AppEnv>) {
         splits={splits}
         queue={queue}
         payouts={payouts}
+        refunds={refunds}
         transactions={transactions}
         params={{
           queueQ: q.queueQ,
@@ -334,6 +342,9 @@ export function registerAdminPages(app: Hono<AppEnv>) {
           payoutsQ: q.payoutsQ,
           payoutsCursor: q.payoutsCursor,
           payoutsStatus: q.payoutsStatus,
+          refundsQ: q.refundsQ,
+          refundsCursor: q.refundsCursor,
+          refundsStatus: q.refundsStatus,
           q: q.q,
           status: q.status,
           cursor: q.cursor,
