@@ -5,6 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
+import { isChangeable } from "../../shared/scheduling/lifecycle";
 import { fitsInWindows, openWindows } from "../../shared/scheduling/open-times";
 import {
   DECLINE_REASONS,
@@ -195,7 +196,7 @@ async function lockedTarget(tx: Db, r: SessionRequestRow) {
   const enrollment = await lockEnrollment(tx, first.enrollmentId);
   const s = await participantSession(tx, r.userId, first.id, true);
   if (!s) return { declined: decline("not_participant") };
-  if (s.status !== "scheduled") return { declined: decline("not_cancellable", s.id) };
+  if (!isChangeable(s.status)) return { declined: decline("not_cancellable", s.id) };
   return { s, enrollment };
 }
 

@@ -1,11 +1,12 @@
 /** What a scheduling decision reads: enrollments, sessions used, busy times, availability. */
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { ACTIVE_SESSION_STATUSES } from "../../shared/scheduling/lifecycle";
 import type { Interval, Slot } from "../../shared/scheduling/open-times";
 import type { Db } from "../db/database";
 import { availability, courses, enrollments, sessions } from "../db/schema";
 
 /** Sessions that occupy their participants' time. */
-export const ACTIVE_SESSION = inArray(sessions.status, ["scheduled", "in_progress"]);
+export const ACTIVE_SESSION = inArray(sessions.status, [...ACTIVE_SESSION_STATUSES]);
 
 export async function loadEnrollment(tx: Db, enrollmentId: string) {
   const [row] = await enrollmentQuery(tx, enrollmentId);

@@ -5,6 +5,7 @@
  * the availability the device holds, minus the teacher's sessions the device knows (the
  * learner's own with them). The server still decides when the request arrives.
  */
+import { occupiesTime } from "../../../shared/scheduling/lifecycle";
 import {
   bookableStarts,
   dateRangeIn,
@@ -26,9 +27,7 @@ export const SESSION_LENGTH_MS = HOUR_MS;
 export function teacherBusy(teacherId: string, sessions: readonly SessionDoc[]): Interval[] {
   return sessions
     .filter(
-      (s) =>
-        (s.status === "scheduled" || s.status === "in_progress") &&
-        (s.teacherId === teacherId || s.studentId === teacherId),
+      (s) => occupiesTime(s.status) && (s.teacherId === teacherId || s.studentId === teacherId),
     )
     .map((s) => ({ start: Date.parse(s.scheduledStart), end: Date.parse(s.scheduledEnd) }));
 }
