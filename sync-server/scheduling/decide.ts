@@ -14,6 +14,7 @@ import {
   SESSION_MAX_MS,
   SESSION_MIN_MS,
 } from "../../shared/scheduling/policy";
+import { remainingSessions } from "../../shared/scheduling/sessions-used";
 import { DAY_MS } from "../../shared/scheduling/time-zones";
 import type { Config } from "../config";
 import type { Db } from "../db/database";
@@ -23,7 +24,6 @@ import {
   loadSlots,
   lockEnrollment,
   overlapping,
-  sessionsIncluded,
   sessionsUsed,
   teachesEnrollment,
 } from "./facts";
@@ -123,7 +123,7 @@ async function bookIfFree(ctx: DecisionContext, w: BookingWish): Promise<Outcome
   if (e.status === "cancelled" || e.status === "completed" || !teachesEnrollment(e, w.teacherId))
     return decline("not_enrolled");
   const exceptForCount = w.replacing && !w.replacedCounts ? w.replacing.id : undefined;
-  if ((await sessionsUsed(tx, e.id, exceptForCount)) >= sessionsIncluded(e))
+  if (remainingSessions(e.sessionCount, await sessionsUsed(tx, e.id, exceptForCount)) === 0)
     return decline("no_sessions_left");
   const margin = { start: w.start.getTime() - DAY_MS, end: w.end.getTime() + DAY_MS };
   const windows = openWindows(await loadSlots(tx, w.teacherId), [], margin);
