@@ -13,20 +13,10 @@ import { localState } from "../../../client/app/data/local";
 import { forgetSession, saveSession } from "../../../client/app/data/session";
 import { Profile } from "../../../client/app/screens/profile";
 import { createPeerloopDatabase, type PeerloopDatabase } from "../../../client/sync/index";
+import { ids, sampleDocs } from "../../sync-client/fixtures";
+import { check, tick, until } from "./support";
 
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
-async function until(f: () => boolean, what: string, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!f()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${root.textContent}`);
-    await tick();
-  }
-}
-
-const ME = "00000000-0000-7000-8000-000000000001";
+const ME = ids.user;
 const DEVICE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 // A stored zone that is not the device's, so the device's zone is there to offer.
 const STORED = DEVICE === "Asia/Tokyo" ? "America/New_York" : "Asia/Tokyo";
@@ -82,28 +72,7 @@ beforeEach(async () => {
     collections: ["profiles"],
     multiInstance: false,
   });
-  await db.profiles.insert({
-    id: ME,
-    name: "Jordan",
-    handle: "jordan",
-    avatarUrl: null,
-    title: null,
-    bioShort: null,
-    bio: null,
-    website: null,
-    teachingPhilosophy: null,
-    timezone: STORED,
-    privacyPublic: true,
-    role: "student",
-    isCreator: false,
-    isStudentTeacher: false,
-    qualifications: [],
-    expertise: [],
-    interests: [],
-    teaching: [],
-    certificates: [],
-    updatedAt: "2026-01-01T00:00:00.000Z",
-  });
+  await db.profiles.insert({ ...sampleDocs.profiles, timezone: STORED } as never);
   saveSession({
     token: "t".repeat(32),
     expiresAt: new Date(Date.now() + 1e9).toISOString(),
