@@ -7,6 +7,7 @@
  * (shared/scheduling/time-zones.ts `isValidTimeZone`) before anything is saved.
  */
 import { isValidTimeZone } from "../../../shared/scheduling/time-zones";
+import { myTimeZone } from "../data/sessions";
 
 const ID = "f-timezone";
 const EXAMPLE = "Europe/London";
@@ -21,9 +22,9 @@ export function listedTimeZones(): string[] | null {
   }
 }
 
-/** The device's own zone, when the platform names one it also accepts. */
+/** The device's own zone (the one open times are shown in), when it is a zone Intl accepts. */
 export function deviceTimeZone(): string | null {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = myTimeZone();
   return isValidTimeZone(zone) ? zone : null;
 }
 
