@@ -8,12 +8,20 @@ import {
   datesBetween,
   dayOfWeek,
   longTime,
+  MINUTE_MS,
   utcToZoned,
   type WallTime,
   zonedToUtc,
 } from "./time-zones";
 
-const END_OF_DAY = "23:59:59";
+/** A slot ending at this time runs to midnight (the time column has no 24:00). */
+export const END_OF_DAY = "23:59:59";
+
+/** Bookable starts lie on a half-hour grid: every 30 minutes from each window's start. */
+export const OPEN_TIMES_STEP_MS = 30 * MINUTE_MS;
+
+/** The session length the booking screen offers, and the open-times route's default. */
+export const DEFAULT_SESSION_MINUTES = 60;
 
 export interface Slot {
   dayOfWeek: number;
@@ -31,7 +39,7 @@ export interface Interval {
 }
 
 /** Merges overlapping and touching intervals (adjacent slots make one longer window). */
-export function mergeIntervals(list: Interval[]): Interval[] {
+export function mergeIntervals(list: readonly Interval[]): Interval[] {
   const sorted = list.filter((i) => i.end > i.start).sort((a, b) => a.start - b.start);
   const out: Interval[] = [];
   for (const i of sorted) {
@@ -43,7 +51,10 @@ export function mergeIntervals(list: Interval[]): Interval[] {
 }
 
 /** `from` minus every interval of `minus`. */
-export function subtractIntervals(from: Interval[], minus: Interval[]): Interval[] {
+export function subtractIntervals(
+  from: readonly Interval[],
+  minus: readonly Interval[],
+): Interval[] {
   let out = mergeIntervals(from);
   for (const m of mergeIntervals(minus)) {
     out = out.flatMap((i) => {
@@ -63,7 +74,7 @@ export function subtractIntervals(from: Interval[], minus: Interval[]): Interval
  * Berlin Monday slot lands on the right New York date whatever the two zones' DST states.
  * A slot collapsed to nothing by a spring-forward gap is dropped.
  */
-export function expandSlots(slots: Slot[], range: Interval): Interval[] {
+export function expandSlots(slots: readonly Slot[], range: Interval): Interval[] {
   const out: Interval[] = [];
   for (const s of slots) {
     const first = addDays(utcToZoned(new Date(range.start), s.timezone).date, -1);
@@ -89,12 +100,16 @@ export function expandSlots(slots: Slot[], range: Interval): Interval[] {
 }
 
 /** Free windows: availability within the range, minus busy times (booked sessions). */
-export function openWindows(slots: Slot[], busy: Interval[], range: Interval): Interval[] {
+export function openWindows(
+  slots: readonly Slot[],
+  busy: readonly Interval[],
+  range: Interval,
+): Interval[] {
   return subtractIntervals(expandSlots(slots, range), busy);
 }
 
 /** True when [start, end) lies wholly inside one window. */
-export function fitsInWindows(windows: Interval[], want: Interval): boolean {
+export function fitsInWindows(windows: readonly Interval[], want: Interval): boolean {
   return windows.some((w) => w.start <= want.start && want.end <= w.end);
 }
 
@@ -102,7 +117,11 @@ export function fitsInWindows(windows: Interval[], want: Interval): boolean {
  * Bookable start times of `lengthMs` sessions inside the windows, every `stepMs` from each
  * window's start (so a 09:15 window offers 09:15, 09:45, …).
  */
-export function bookableStarts(windows: Interval[], lengthMs: number, stepMs: number): Interval[] {
+export function bookableStarts(
+  windows: readonly Interval[],
+  lengthMs: number,
+  stepMs: number,
+): Interval[] {
   const out: Interval[] = [];
   for (const w of windows) {
     for (let t = w.start; t + lengthMs <= w.end; t += stepMs)
@@ -136,4 +155,35 @@ export function dateRangeIn(from: string, to: string, timeZone: string): Interva
     start: zonedToUtc(from, "00:00:00", timeZone).getTime(),
     end: zonedToUtc(addDays(to, 1), "00:00:00", timeZone).getTime(),
   };
+}
+
+/**
+ * The instants open times are offered in: the calendar dates `from`..`to` (inclusive) in
+ * `timeZone`, but nothing in the past — from now, on the next half hour of the grid (at
+ * 17:47 the first start is 18:00, never 18:47). Null when the whole range is over.
+ */
+export function bookingRange(
+  from: string,
+  to: string,
+  timeZone: string,
+  nowMs: number,
+): Interval | null {
+  const range = dateRangeIn(from, to, timeZone);
+  const start = Math.max(range.start, Math.ceil(nowMs / OPEN_TIMES_STEP_MS) * OPEN_TIMES_STEP_MS);
+  return range.end > start ? { start, end: range.end } : null;
+}
+
+/**
+ * A teacher's open times within a booking range: the free windows (availability minus busy
+ * times) and the starts of `lengthMs` sessions on the half-hour grid inside them. The
+ * server's answer and the device's offline answer are this one function.
+ */
+export function openTimesIn(
+  slots: readonly Slot[],
+  busy: readonly Interval[],
+  range: Interval,
+  lengthMs: number,
+): { windows: Interval[]; starts: Interval[] } {
+  const windows = openWindows(slots, busy, range);
+  return { windows, starts: bookableStarts(windows, lengthMs, OPEN_TIMES_STEP_MS) };
 }

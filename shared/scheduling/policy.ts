@@ -16,6 +16,24 @@ export function isFreeCancellation(start: Date, now: Date, freeHours: number): b
 export const SESSION_MIN_MS = 15 * 60_000;
 export const SESSION_MAX_MS = 3 * HOUR_MS;
 
+/** A rating of a session (each side rates the other once): a whole number on this scale. */
+export const RATING_MIN = 1;
+export const RATING_MAX = 5;
+/** The choices a rating form offers: 1, 2, 3, 4, 5. */
+export const RATING_SCALE: readonly number[] = Array.from(
+  { length: RATING_MAX - RATING_MIN + 1 },
+  (_, i) => RATING_MIN + i,
+);
+
+export function isValidRating(rating: unknown): rating is number {
+  return (
+    typeof rating === "number" &&
+    Number.isInteger(rating) &&
+    rating >= RATING_MIN &&
+    rating <= RATING_MAX
+  );
+}
+
 /**
  * Why a booking request (or another request about a session) was declined. Devices show
  * the message; they may switch on the code.
@@ -33,7 +51,7 @@ export const DECLINE_REASONS = {
   not_cancellable: "This session can no longer be changed.",
   not_completed: "You can rate a session once it is completed.",
   already_rated: "You have already rated this session.",
-  invalid_rating: "A rating is a whole number from 1 to 5.",
+  invalid_rating: `A rating is a whole number from ${RATING_MIN} to ${RATING_MAX}.`,
 } as const;
 export type DeclineReason = keyof typeof DECLINE_REASONS;
 export const DECLINE_REASON_CODES = Object.keys(DECLINE_REASONS) as [

@@ -5,6 +5,11 @@
  * the teacher's escrowed share for this session.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
+import {
+  ACTIVE_SESSION_STATUSES,
+  completionRefusal,
+  startRefusal,
+} from "../../shared/scheduling/lifecycle";
 import type { Db } from "../db/database";
 import { sessions } from "../db/schema";
 import { releaseTeacherShareForSession } from "../payments/escrow";
@@ -13,15 +18,17 @@ import { lockSession } from "./locks";
 import { completedNotice, startedNotice } from "./notices";
 import { notify } from "./notify";
 
-/** A teacher may open the room (in_progress) from this long before the start. */
-export const START_EARLY_MS = 15 * 60_000;
-
 export type LifecycleResult =
   | { ok: true; session: typeof sessions.$inferSelect }
   | {
       ok: false;
       code: "not_found" | "not_started" | "wrong_status" | "enrollment_cancelled" | "not_teacher";
     };
+
+const clockOf = (s: typeof sessions.$inferSelect) => ({
+  status: s.status,
+  startMs: s.scheduledStart.getTime(),
+});
 
 async function teachersSession(tx: Db, sessionId: string, teacherId: string) {
   await lockSession(tx, sessionId);
@@ -35,9 +42,8 @@ export async function startSession(
 ): Promise<LifecycleResult> {
   const s = await teachersSession(tx, input.sessionId, input.teacherId);
   if (!s) return { ok: false, code: "not_found" };
-  if (s.status !== "scheduled") return { ok: false, code: "wrong_status" };
-  if (input.now.getTime() < s.scheduledStart.getTime() - START_EARLY_MS)
-    return { ok: false, code: "not_started" };
+  const refusal = startRefusal(clockOf(s), input.now.getTime());
+  if (refusal) return { ok: false, code: refusal };
   // Only if still scheduled: a cancellation holding the row commits first, then this sees it.
   const [row] = await tx
     .update(sessions)
@@ -63,9 +69,8 @@ export async function completeSession(
 ): Promise<LifecycleResult> {
   const s = await teachersSession(tx, input.sessionId, input.teacherId);
   if (!s) return { ok: false, code: "not_found" };
-  if (s.status !== "scheduled" && s.status !== "in_progress")
-    return { ok: false, code: "wrong_status" };
-  if (input.now.getTime() < s.scheduledStart.getTime()) return { ok: false, code: "not_started" };
+  const refusal = completionRefusal(clockOf(s), input.now.getTime());
+  if (refusal) return { ok: false, code: refusal };
   // Locked before the session row, as a refund and a reassignment lock it first: either
   // they see this completion, or this sees their outcome.
   await tx.execute(sql`SELECT 1 FROM enrollments WHERE id = ${s.enrollmentId} FOR SHARE`);
@@ -78,7 +83,7 @@ export async function completeSession(
   const [row] = await tx
     .update(sessions)
     .set({ status: "completed", recordingUrl: input.recordingUrl, updatedAt: input.now })
-    .where(and(eq(sessions.id, s.id), inArray(sessions.status, ["scheduled", "in_progress"])))
+    .where(and(eq(sessions.id, s.id), inArray(sessions.status, [...ACTIVE_SESSION_STATUSES])))
     .returning();
   if (!row) return { ok: false, code: "wrong_status" };
   await recomputeStudentsTaught(tx, s.teacherId, enrollment.courseId);

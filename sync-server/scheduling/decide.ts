@@ -5,6 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
+import { isChangeable } from "../../shared/scheduling/lifecycle";
 import { fitsInWindows, openWindows } from "../../shared/scheduling/open-times";
 import {
   DECLINE_REASONS,
@@ -13,6 +14,7 @@ import {
   SESSION_MAX_MS,
   SESSION_MIN_MS,
 } from "../../shared/scheduling/policy";
+import { remainingSessions } from "../../shared/scheduling/sessions-used";
 import { DAY_MS } from "../../shared/scheduling/time-zones";
 import type { Config } from "../config";
 import type { Db } from "../db/database";
@@ -22,7 +24,6 @@ import {
   loadSlots,
   lockEnrollment,
   overlapping,
-  sessionsIncluded,
   sessionsUsed,
   teachesEnrollment,
 } from "./facts";
@@ -122,7 +123,7 @@ async function bookIfFree(ctx: DecisionContext, w: BookingWish): Promise<Outcome
   if (e.status === "cancelled" || e.status === "completed" || !teachesEnrollment(e, w.teacherId))
     return decline("not_enrolled");
   const exceptForCount = w.replacing && !w.replacedCounts ? w.replacing.id : undefined;
-  if ((await sessionsUsed(tx, e.id, exceptForCount)) >= sessionsIncluded(e))
+  if (remainingSessions(e.sessionCount, await sessionsUsed(tx, e.id, exceptForCount)) === 0)
     return decline("no_sessions_left");
   const margin = { start: w.start.getTime() - DAY_MS, end: w.end.getTime() + DAY_MS };
   const windows = openWindows(await loadSlots(tx, w.teacherId), [], margin);
@@ -195,7 +196,7 @@ async function lockedTarget(tx: Db, r: SessionRequestRow) {
   const enrollment = await lockEnrollment(tx, first.enrollmentId);
   const s = await participantSession(tx, r.userId, first.id, true);
   if (!s) return { declined: decline("not_participant") };
-  if (s.status !== "scheduled") return { declined: decline("not_cancellable", s.id) };
+  if (!isChangeable(s.status)) return { declined: decline("not_cancellable", s.id) };
   return { s, enrollment };
 }
 

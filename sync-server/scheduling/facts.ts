@@ -1,11 +1,13 @@
 /** What a scheduling decision reads: enrollments, sessions used, busy times, availability. */
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { ACTIVE_SESSION_STATUSES } from "../../shared/scheduling/lifecycle";
 import type { Interval, Slot } from "../../shared/scheduling/open-times";
+import { countsAgainstEnrollment } from "../../shared/scheduling/sessions-used";
 import type { Db } from "../db/database";
 import { availability, courses, enrollments, sessions } from "../db/schema";
 
 /** Sessions that occupy their participants' time. */
-export const ACTIVE_SESSION = inArray(sessions.status, ["scheduled", "in_progress"]);
+export const ACTIVE_SESSION = inArray(sessions.status, [...ACTIVE_SESSION_STATUSES]);
 
 export async function loadEnrollment(tx: Db, enrollmentId: string) {
   const [row] = await enrollmentQuery(tx, enrollmentId);
@@ -48,25 +50,22 @@ export function teachesEnrollment(e: EnrollmentFacts, teacherId: string): boolea
   return e.teacherId ? e.teacherId === teacherId : e.creatorId === teacherId;
 }
 
-/** A course's included sessions; NULL session_count means the course sets no limit. */
-export const sessionsIncluded = (e: EnrollmentFacts) => e.sessionCount ?? Number.POSITIVE_INFINITY;
-
 /**
- * Sessions of an enrollment that count against the course's session_count: every session
- * not cancelled, plus cancelled ones marked `counts_as_used` (late learner cancellations).
+ * Sessions of an enrollment that count against the course's session_count, by the shared
+ * rule (shared/scheduling/sessions-used.ts) the PWA counts with too. An enrollment has a
+ * handful of sessions, so they are read and counted here rather than restated in SQL.
  */
 export async function sessionsUsed(tx: Db, enrollmentId: string, exceptSessionId?: string) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+  const rows = await tx
+    .select({ status: sessions.status, countsAsUsed: sessions.countsAsUsed })
     .from(sessions)
     .where(
       and(
         eq(sessions.enrollmentId, enrollmentId),
-        or(ne(sessions.status, "cancelled"), eq(sessions.countsAsUsed, true)),
         exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
       ),
     );
-  return Number(row?.n ?? 0);
+  return rows.filter(countsAgainstEnrollment).length;
 }
 
 /** Active sessions of a person (as teacher or learner) overlapping [start, end). */

@@ -5,6 +5,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
+import { isValidRating } from "../../shared/scheduling/policy";
 import type { Db } from "../db/database";
 import { sessionAssessments, sessions } from "../db/schema";
 import type { DecisionContext, Outcome } from "./decide";
@@ -23,7 +24,7 @@ export interface RatingInput {
 export async function rateSession(ctx: DecisionContext, input: RatingInput): Promise<Outcome> {
   const { tx } = ctx;
   if (!input.sessionId) return { status: "declined", code: "session_not_found" };
-  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5)
+  if (!isValidRating(input.rating))
     return { status: "declined", code: "invalid_rating", sessionId: input.sessionId };
   await lockSession(tx, input.sessionId);
   const [s] = await tx.select().from(sessions).where(eq(sessions.id, input.sessionId));

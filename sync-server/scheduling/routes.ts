@@ -6,8 +6,9 @@
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { DECLINE_REASONS } from "../../shared/scheduling/policy";
-import { isValidTimeZone } from "../../shared/scheduling/time-zones";
+import { DEFAULT_SESSION_MINUTES } from "../../shared/scheduling/open-times";
+import { DECLINE_REASONS, SESSION_MAX_MS, SESSION_MIN_MS } from "../../shared/scheduling/policy";
+import { isValidTimeZone, MINUTE_MS } from "../../shared/scheduling/time-zones";
 import { isoDate, isoTime } from "../../shared/sync/fields";
 import { scope } from "../../shared/sync/scopes";
 import { requireUser } from "../auth/middleware";
@@ -88,7 +89,12 @@ export function registerSchedulingRoutes(api: ApiRouter) {
           from: day,
           to: day,
           tz: z.string().refine(isValidTimeZone, "unknown time zone"),
-          minutes: z.coerce.number().int().min(15).max(180).default(60),
+          minutes: z.coerce
+            .number()
+            .int()
+            .min(SESSION_MIN_MS / MINUTE_MS)
+            .max(SESSION_MAX_MS / MINUTE_MS)
+            .default(DEFAULT_SESSION_MINUTES),
         })
         .refine((q) => q.from <= q.to, "from must not be after to")
         .refine(

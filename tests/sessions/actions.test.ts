@@ -10,8 +10,8 @@ import {
   cancelNotice,
   moveNotice,
   ratingState,
-  START_EARLY_MS,
 } from "../../client/app/sessions/actions";
+import { START_EARLY_MS } from "../../shared/scheduling/lifecycle";
 import { ME, request, session, TEACHER } from "./docs";
 
 const H = 3_600_000;

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  countsAgainstCourse,
   groupSessions,
   MAX_CANCELLED_SHOWN,
   phaseOf,
@@ -58,14 +57,6 @@ describe("groupSessions", () => {
 });
 
 describe("sessions left", () => {
-  it("counts what is not cancelled plus late cancellations, as the server does", () => {
-    expect(countsAgainstCourse(session(at(1)))).toBe(true);
-    expect(countsAgainstCourse(session(at(1), { status: "cancelled" }))).toBe(false);
-    expect(countsAgainstCourse(session(at(1), { status: "cancelled", countsAsUsed: true }))).toBe(
-      true,
-    );
-  });
-
   it("drops after a learner's late cancellation, not after a free one", () => {
     const done = session(at(-48), { status: "completed" });
     const free = session(at(72), { status: "cancelled", cancelledBy: ME });

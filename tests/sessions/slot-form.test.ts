@@ -5,14 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  END_OF_DAY,
   type SlotInput,
   slotDay,
   slotFields,
   slotInput,
   slotTimes,
 } from "../../client/app/sessions/slot-form";
-import { expandSlots } from "../../shared/scheduling/open-times";
+import { END_OF_DAY, expandSlots } from "../../shared/scheduling/open-times";
 import { zonedToUtc } from "../../shared/scheduling/time-zones";
 
 const weekly: SlotInput = { day: 1, date: "", start: "17:00", end: "19:00", untilMidnight: false };

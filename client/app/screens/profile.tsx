@@ -1,9 +1,19 @@
-/** My profile: edit the fields a device may change (the collection's `editable` list). */
-import { useState } from "preact/hooks";
+/**
+ * My profile: edit the fields a device may change (the collection's `editable` list). The
+ * time zone is checked here, before saving, by the rule the server applies at push.
+ */
+import { useMemo, useState } from "preact/hooks";
 import { Field, formValues } from "../components/form";
 import { Loading } from "../components/loading";
 import { SignedIn } from "../components/signed-in";
 import { useLive } from "../data/hooks";
+import {
+  checkTimeZone,
+  deviceTimeZone,
+  listedTimeZones,
+  TimeZoneField,
+  zoneChoices,
+} from "./time-zone-field";
 
 const split = (s: string, sep: RegExp) =>
   s
@@ -18,6 +28,12 @@ export function Profile() {
 function Edit({ me }: { me: string }) {
   const p = useLive((l) => l.db.profiles.findOne(me).$, [me]);
   const [saved, setSaved] = useState<string | null>(null);
+  // null: not edited yet, so the stored zone shows (it may arrive after the first render).
+  const [zone, setZone] = useState<string | null>(null);
+  const [zoneError, setZoneError] = useState<string | null>(null);
+  const device = useMemo(deviceTimeZone, []);
+  const listed = useMemo(listedTimeZones, []);
+  const choices = useMemo(() => (listed ? zoneChoices(listed, device) : null), [listed, device]);
   if (p === undefined) return <Loading title="Your profile" />;
   if (!p)
     return (
@@ -26,9 +42,21 @@ function Edit({ me }: { me: string }) {
         <p role="status">Your profile arrives with the first sync.</p>
       </section>
     );
+  const shownZone = zone ?? p.timezone;
+  const recheck = (value: string) => {
+    const c = checkTimeZone(value, choices);
+    setZoneError(c.ok ? null : c.error);
+  };
   async function save(e: Event) {
     e.preventDefault();
     const v = formValues(e);
+    const checked = checkTimeZone(v.timezone ?? "", choices);
+    if (!checked.ok) {
+      setZoneError(checked.error);
+      document.getElementById("f-timezone")?.focus();
+      return;
+    }
+    setZone(checked.zone);
     const orNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
     await p?.incrementalPatch({
       name: v.name?.trim() || p.name,
@@ -36,7 +64,7 @@ function Edit({ me }: { me: string }) {
       bioShort: orNull(v.bioShort)?.slice(0, 160) ?? null,
       bio: orNull(v.bio),
       website: orNull(v.website),
-      timezone: v.timezone?.trim() || p.timezone,
+      timezone: checked.zone,
       interests: split(v.interests ?? "", /,/).slice(0, 50),
       expertise: split(v.expertise ?? "", /,/).slice(0, 50),
       qualifications: split(v.qualifications ?? "", /\n/).slice(0, 50),
@@ -73,11 +101,18 @@ function Edit({ me }: { me: string }) {
           <textarea id="f-bio" name="bio" rows={5} maxLength={10000} defaultValue={p.bio ?? ""} />
         </div>
         <Field label="Website" name="website" type="url" defaultValue={p.website ?? ""} />
-        <Field
-          label="Time zone"
-          name="timezone"
-          defaultValue={p.timezone}
-          hint="e.g. Europe/London"
+        <TimeZoneField
+          value={shownZone}
+          error={zoneError}
+          listed={listed}
+          device={device}
+          onValue={(value) => {
+            setZone(value);
+            setSaved(null);
+            // Once an error shows, it follows the typing (and goes when the zone is right).
+            if (zoneError) recheck(value);
+          }}
+          onCheck={recheck}
         />
         <Field
           label="Interests"

@@ -2,18 +2,21 @@
  * What the person looking at a session may do with it now, by the server's rules — so the
  * screen never offers what the server would refuse. Pure: the caller passes the clock.
  *
- * - Start: the teacher, a scheduled session, from START_EARLY_MS before its start until its
- *   end (sync-server/scheduling/complete.ts).
- * - Mark completed: the teacher, once the start has passed (also long after the end).
- * - Cancel and move: a scheduled session that is not over; an in-progress one is refused by
- *   the server (decide.ts: only `scheduled` can change).
+ * - Start: the teacher, by the shared rule (shared/scheduling/lifecycle.ts `startRefusal`:
+ *   a scheduled session, from START_EARLY_MS before its start), until its end.
+ * - Mark completed: the teacher, by `completionRefusal` (once the start has passed, also
+ *   long after the end).
+ * - Cancel and move: a session that `isChangeable` (scheduled) and is not over.
  * - Join: in progress, or scheduled and not over.
  */
+import {
+  completionRefusal,
+  isChangeable,
+  type SessionClock,
+  startRefusal,
+} from "../../../shared/scheduling/lifecycle";
 import { phaseOf } from "./grouping";
 import type { RequestDoc, SessionDoc } from "./types";
-
-/** Mirrors START_EARLY_MS in sync-server/scheduling/complete.ts. */
-export const START_EARLY_MS = 15 * 60_000;
 
 export interface SessionActions {
   join: boolean;
@@ -28,7 +31,7 @@ export interface SessionActions {
 export function actionsFor(s: SessionDoc, me: string, nowMs: number): SessionActions {
   const teaching = s.teacherId === me;
   const phase = phaseOf(s, nowMs);
-  const start = Date.parse(s.scheduledStart);
+  const clock: SessionClock = { status: s.status, startMs: Date.parse(s.scheduledStart) };
   const none = { join: false, start: false, complete: false, cancel: false, move: false };
   if (phase === "completed") return { ...none, state: "Completed" };
   if (phase === "cancelled") return { ...none, state: "Cancelled" };
@@ -37,17 +40,16 @@ export function actionsFor(s: SessionDoc, me: string, nowMs: number): SessionAct
       ...none,
       // The teacher may still be in the room of a session that ran late.
       join: s.status === "in_progress",
-      complete: teaching,
+      complete: teaching && completionRefusal(clock, nowMs) === null,
       state: teaching ? "Needs completing" : "Waiting for the teacher to complete",
     };
-  const inProgress = s.status === "in_progress";
   return {
     join: true,
-    start: teaching && !inProgress && nowMs >= start - START_EARLY_MS,
-    complete: teaching && nowMs >= start,
-    cancel: !inProgress,
-    move: !inProgress,
-    state: inProgress ? "In progress" : null,
+    start: teaching && startRefusal(clock, nowMs) === null,
+    complete: teaching && completionRefusal(clock, nowMs) === null,
+    cancel: isChangeable(s.status),
+    move: isChangeable(s.status),
+    state: s.status === "in_progress" ? "In progress" : null,
   };
 }
 

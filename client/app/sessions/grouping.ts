@@ -1,7 +1,13 @@
 /**
  * How the Sessions screen sorts a user's sessions, and how many sessions of a course are
- * left. Pure (the caller passes the clock), so it is tested with tables of cases.
+ * left — counted by the server's rule (shared/scheduling/sessions-used.ts), plus the
+ * bookings this device wrote that the server has not decided yet. Pure (the caller passes
+ * the clock), so it is tested with tables of cases.
  */
+import {
+  countsAgainstEnrollment,
+  remainingSessions,
+} from "../../../shared/scheduling/sessions-used";
 import { DAY_MS } from "../../../shared/scheduling/time-zones";
 import type { RequestDoc, SessionDoc } from "./types";
 
@@ -48,15 +54,6 @@ export function groupSessions(all: readonly SessionDoc[], nowMs: number): Sessio
   };
 }
 
-/**
- * The server's rule (sync-server/scheduling/facts.ts `sessionsUsed`): every session not
- * cancelled counts, and so does a cancelled one marked `countsAsUsed` (a learner's late
- * cancellation or move).
- */
-export function countsAgainstCourse(s: SessionDoc): boolean {
-  return s.status !== "cancelled" || s.countsAsUsed;
-}
-
 export interface SessionsLeft {
   /** null: the course sets no limit. */
   left: number | null;
@@ -71,12 +68,14 @@ export function sessionsLeft(
   sessions: readonly SessionDoc[],
   requests: readonly RequestDoc[],
 ): SessionsLeft {
-  const used = sessions.filter((s) => s.enrollmentId === enrollmentId && countsAgainstCourse(s));
+  const used = sessions.filter(
+    (s) => s.enrollmentId === enrollmentId && countsAgainstEnrollment(s),
+  );
   const pending = requests.filter(
     (r) => r.kind === "book" && r.status === "requested" && r.enrollmentId === enrollmentId,
   );
   return {
-    left: sessionCount === null ? null : Math.max(0, sessionCount - used.length - pending.length),
+    left: remainingSessions(sessionCount, used.length + pending.length),
     used: used.length,
     pending: pending.length,
   };

@@ -1,34 +1,31 @@
 /**
- * A teacher's open times computed on the device, when the server cannot be asked: the same
- * grid as the server's answer (sync-server/scheduling/open-times.ts) — starts every
- * STEP_MS from each window's start, the range clipped at the next half hour from now — over
- * the availability the device holds, minus the teacher's sessions the device knows (the
- * learner's own with them). The server still decides when the request arrives.
+ * A teacher's open times computed on the device, when the server cannot be asked: the
+ * server's own functions (shared/scheduling/open-times.ts `bookingRange`, `openTimesIn`:
+ * the half-hour grid from now) over the availability the device holds, minus the teacher's
+ * sessions the device knows (the learner's own with them). The server still decides when
+ * the request arrives.
  */
+import { occupiesTime } from "../../../shared/scheduling/lifecycle";
 import {
-  bookableStarts,
-  dateRangeIn,
+  bookingRange,
+  DEFAULT_SESSION_MINUTES,
   type Interval,
   type LocalInterval,
-  openWindows,
+  openTimesIn,
   type Slot,
   toLocal,
 } from "../../../shared/scheduling/open-times";
-import { HOUR_MS } from "../../../shared/scheduling/time-zones";
+import { MINUTE_MS } from "../../../shared/scheduling/time-zones";
 import type { SessionDoc } from "./types";
 
-/** Mirrors STEP_MS of sync-server/scheduling/open-times.ts. */
-export const STEP_MS = 30 * 60_000;
-/** What the booking screen offers (the open-times route's default `minutes`). */
-export const SESSION_LENGTH_MS = HOUR_MS;
+/** What the booking screen offers (the open-times route's default too). */
+const SESSION_LENGTH_MS = DEFAULT_SESSION_MINUTES * MINUTE_MS;
 
 /** Sessions that occupy the teacher's time: active ones in which they take part. */
 export function teacherBusy(teacherId: string, sessions: readonly SessionDoc[]): Interval[] {
   return sessions
     .filter(
-      (s) =>
-        (s.status === "scheduled" || s.status === "in_progress") &&
-        (s.teacherId === teacherId || s.studentId === teacherId),
+      (s) => occupiesTime(s.status) && (s.teacherId === teacherId || s.studentId === teacherId),
     )
     .map((s) => ({ start: Date.parse(s.scheduledStart), end: Date.parse(s.scheduledEnd) }));
 }
@@ -43,11 +40,13 @@ export function offlineOpenTimes(input: {
   nowMs: number;
   lengthMs?: number;
 }): LocalInterval[] {
-  const range = dateRangeIn(input.from, input.to, input.timeZone);
-  range.start = Math.max(range.start, Math.ceil(input.nowMs / STEP_MS) * STEP_MS);
-  if (range.end <= range.start) return [];
-  const windows = openWindows([...input.slots], [...input.busy], range);
-  return bookableStarts(windows, input.lengthMs ?? SESSION_LENGTH_MS, STEP_MS).map((i) =>
-    toLocal(i, input.timeZone),
+  const range = bookingRange(input.from, input.to, input.timeZone, input.nowMs);
+  if (!range) return [];
+  const { starts } = openTimesIn(
+    input.slots,
+    input.busy,
+    range,
+    input.lengthMs ?? SESSION_LENGTH_MS,
   );
+  return starts.map((i) => toLocal(i, input.timeZone));
 }

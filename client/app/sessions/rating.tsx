@@ -4,6 +4,12 @@
  * rating stands (actions.ts `ratingState`) and the rating the other side gave me.
  */
 import { useState } from "preact/hooks";
+import {
+  isValidRating,
+  RATING_MAX,
+  RATING_MIN,
+  RATING_SCALE,
+} from "../../../shared/scheduling/policy";
 import type { Local } from "../data/local";
 import { requestRating } from "../scheduling/requests";
 import type { RatingState } from "./actions";
@@ -25,7 +31,7 @@ export function Rating(props: {
     e.preventDefault();
     const data = new FormData(e.currentTarget as HTMLFormElement);
     const rating = Number(data.get("rating"));
-    if (!rating) return setError("Choose from 1 to 5.");
+    if (!isValidRating(rating)) return setError(`Choose from ${RATING_MIN} to ${RATING_MAX}.`);
     const comment = String(data.get("comment") ?? "").trim() || null;
     await requestRating(props.local.db, me, { sessionId: s.id, rating, comment });
     setError("");
@@ -36,13 +42,17 @@ export function Rating(props: {
     <div class="rating">
       {state.kind === "rated" ? (
         <p>
-          You rated {props.other} <strong>{state.rating}/5</strong>
+          You rated {props.other}{" "}
+          <strong>
+            {state.rating}/{RATING_MAX}
+          </strong>
           {state.comment ? <>: “{state.comment}”</> : null}
         </p>
       ) : null}
       {state.kind === "pending" ? (
         <p class="muted">
-          Your rating ({state.rating}/5) is waiting for the server (sent when you are online).
+          Your rating ({state.rating}/{RATING_MAX}) is waiting for the server (sent when you are
+          online).
         </p>
       ) : null}
       {state.kind === "refused" ? (
@@ -57,7 +67,7 @@ export function Rating(props: {
       ) : null}
       {received ? (
         <p class="muted">
-          {props.other} rated you {received.rating}/5
+          {props.other} rated you {received.rating}/{RATING_MAX}
           {received.comment ? <>: “{received.comment}”</> : null}
         </p>
       ) : null}
@@ -70,7 +80,7 @@ export function Rating(props: {
         <form onSubmit={(e) => void send(e)} aria-label={`Rate ${props.other}`}>
           <fieldset>
             <legend>How was the session with {props.other}?</legend>
-            {[1, 2, 3, 4, 5].map((n) => (
+            {RATING_SCALE.map((n) => (
               <label key={n}>
                 <input type="radio" name="rating" value={n} /> {n}
               </label>

@@ -4,10 +4,10 @@
  * shared/scheduling/open-times.ts `expandSlots`), which the form offers as "until midnight"
  * — a time input alone can only give 23:59. Pure.
  */
-import { dayOfWeek } from "../../../shared/scheduling/time-zones";
+import { END_OF_DAY } from "../../../shared/scheduling/open-times";
+import { dayOfWeek, longTime } from "../../../shared/scheduling/time-zones";
 import type { SlotDoc } from "./types";
 
-export const END_OF_DAY = "23:59:59";
 export const DAYS = [
   "Sunday",
   "Monday",
@@ -37,7 +37,6 @@ export type SlotFields = Pick<
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const long = (t: string) => (t.length === 5 ? `${t}:00` : t);
 
 export function slotFields(
   input: SlotInput,
@@ -46,8 +45,8 @@ export function slotFields(
   if (!input.untilMidnight && !TIME.test(input.end))
     return { ok: false, error: "Give an end time, or choose “until midnight”." };
   if (input.date && !DATE.test(input.date)) return { ok: false, error: "Give a valid date." };
-  const startTime = long(input.start);
-  const endTime = input.untilMidnight ? END_OF_DAY : long(input.end);
+  const startTime = longTime(input.start);
+  const endTime = input.untilMidnight ? END_OF_DAY : longTime(input.end);
   if (endTime <= startTime)
     return {
       ok: false,

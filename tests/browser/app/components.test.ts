@@ -14,20 +14,7 @@ import { type Local, localState } from "../../../client/app/data/local";
 import { forgetSession, saveSession } from "../../../client/app/data/session";
 import { Catalog, toApiQuery } from "../../../client/app/screens/catalog";
 import type { SyncStatus } from "../../../client/sync/index";
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
-
-async function until(f: () => boolean, what: string, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!f()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await tick();
-  }
-}
+import { check, until } from "./support";
 
 let root: HTMLElement;
 beforeEach(() => {

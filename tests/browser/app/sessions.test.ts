@@ -15,18 +15,8 @@ import { SessionCard } from "../../../client/app/sessions/session-card";
 import type { RequestDoc, SessionDoc } from "../../../client/app/sessions/types";
 import { createPeerloopDatabase, type PeerloopDatabase } from "../../../client/sync/index";
 import { ME, request, session, TEACHER } from "../../sessions/docs";
+import { check, tick, until } from "./support";
 
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
-async function until(f: () => boolean, what: string, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!f()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${root.textContent}`);
-    await tick();
-  }
-}
 const H = 3_600_000;
 const at = (hours: number) => new Date(Date.now() + hours * H).toISOString();
 const buttons = () => [...root.querySelectorAll("button")].map((b) => b.textContent?.trim());
