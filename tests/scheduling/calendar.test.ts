@@ -12,7 +12,7 @@ import { foldLine, icsUtc } from "../../sync-server/scheduling/ics";
 import { submitRequest } from "../../sync-server/scheduling/requests";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
-import { hoursAhead, type Learner, makeWorld, type World } from "./world";
+import { bookSession, hoursAhead, type Learner, makeWorld, type World } from "./world";
 
 type Component = { name: string; props: Map<string, string[]>; children: Component[] };
 
@@ -87,15 +87,7 @@ describe.each(databaseKinds())("calendar feed (%s)", (kind) => {
       [w.learners[1], 90],
     ] as [Learner, number][]) {
       const start = hoursAhead(h);
-      const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-        kind: "book",
-        teacherId: w.teacher.id,
-        enrollmentId: l.enrollmentId,
-        start,
-        end: new Date(start.getTime() + 3_600_000),
-      });
-      if (o.status !== "confirmed") throw new Error(o.code);
-      booked.push(o.sessionId);
+      booked.push(await bookSession(t, w, l, start));
     }
     await submitRequest(t.deps.db, t.deps.config, w.learners[0]?.id ?? "", {
       kind: "cancel",

@@ -14,7 +14,15 @@ import { submitRequest } from "../../sync-server/scheduling/requests";
 import { pullAll, push } from "../support/sync-protocol";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
-import { hoursAhead, type Learner, makeWorld, requestDoc, type World } from "./world";
+import {
+  bookSession,
+  hoursAhead,
+  type Learner,
+  makeWorld,
+  requestBooking,
+  requestDoc,
+  type World,
+} from "./world";
 
 const H = 3_600_000;
 
@@ -41,17 +49,7 @@ describe.each(databaseKinds())("cancel and reschedule (%s)", (kind) => {
     await t?.close();
   });
 
-  async function book(l: Learner, start: Date) {
-    const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-      kind: "book",
-      teacherId: w.teacher.id,
-      enrollmentId: l.enrollmentId,
-      start,
-      end: new Date(start.getTime() + H),
-    });
-    if (o.status !== "confirmed") throw new Error(`booking declined: ${o.code}`);
-    return o.sessionId;
-  }
+  const book = (l: Learner, start: Date) => bookSession(t, w, l, start);
   const session = async (id: string) =>
     (await t.deps.db.select().from(sessions).where(eq(sessions.id, id)))[0];
   const cancelledNotices = (userId: string) =>
@@ -191,17 +189,7 @@ describe.each(databaseKinds())("late moves and the free window (%s)", (kind) => 
     await t?.close();
   });
 
-  async function book(l: Learner, start: Date) {
-    const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-      kind: "book",
-      teacherId: w.teacher.id,
-      enrollmentId: l.enrollmentId,
-      start,
-      end: new Date(start.getTime() + H),
-    });
-    if (o.status !== "confirmed") throw new Error(`booking declined: ${o.code}`);
-    return o.sessionId;
-  }
+  const book = (l: Learner, start: Date) => bookSession(t, w, l, start);
   const session = async (id: string) =>
     (await t.deps.db.select().from(sessions).where(eq(sessions.id, id)))[0];
   const moveAt = (userId: string, id: string, to: Date, now: Date) =>
@@ -229,14 +217,7 @@ describe.each(databaseKinds())("late moves and the free window (%s)", (kind) => 
       expect(await sessionsUsed(t.deps.db, learner.enrollmentId)).toBe(counted ? 2 : 1);
     }
     // Used up (2 included): the late mover cannot book a third; the free mover can.
-    const more = (l: Learner) =>
-      submitRequest(t.deps.db, t.deps.config, l.id, {
-        kind: "book",
-        teacherId: w.teacher.id,
-        enrollmentId: l.enrollmentId,
-        start: hoursAhead(200),
-        end: new Date(hoursAhead(200).getTime() + H),
-      });
+    const more = (l: Learner) => requestBooking(t, w, l, hoursAhead(200));
     expect(await more(b)).toMatchObject({ status: "declined", code: "no_sessions_left" });
     expect((await more(a)).status).toBe("confirmed");
   });
@@ -288,17 +269,7 @@ describe.each(databaseKinds())("SESSION_FREE_CANCEL_HOURS=48 (%s)", (kind) => {
     await t?.close();
   });
 
-  async function book(l: Learner, start: Date) {
-    const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-      kind: "book",
-      teacherId: w.teacher.id,
-      enrollmentId: l.enrollmentId,
-      start,
-      end: new Date(start.getTime() + H),
-    });
-    if (o.status !== "confirmed") throw new Error(`booking declined: ${o.code}`);
-    return o.sessionId;
-  }
+  const book = (l: Learner, start: Date) => bookSession(t, w, l, start);
   const counted = async (id: string) =>
     (await t.deps.db.select().from(sessions).where(eq(sessions.id, id)))[0]?.countsAsUsed;
 

@@ -8,11 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uuidv7 } from "../../shared/ids/uuidv7";
 import { queryRows } from "../../sync-server/db/database";
 import { courses, sessionRequests, sessions, studentTeachers } from "../../sync-server/db/schema";
-import { submitRequest } from "../../sync-server/scheduling/requests";
 import { pullAll, push } from "../support/sync-protocol";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
-import { hoursAhead, type Learner, makeWorld, requestDoc, type World } from "./world";
+import { bookSession, hoursAhead, type Learner, makeWorld, requestDoc, type World } from "./world";
 
 const H = 3_600_000;
 
@@ -32,20 +31,13 @@ describe.each(databaseKinds())("completing and rating sessions (%s)", (kind) => 
   /** Books a session, then moves it into the past (as if time had passed). */
   async function pastSession(l: Learner, hoursAgo: number) {
     const start = hoursAhead(24 + done.length * 2);
-    const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-      kind: "book",
-      teacherId: w.teacher.id,
-      enrollmentId: l.enrollmentId,
-      start,
-      end: new Date(start.getTime() + H),
-    });
-    if (o.status !== "confirmed") throw new Error(o.code);
+    const sessionId = await bookSession(t, w, l, start);
     const past = new Date(Date.now() - hoursAgo * H);
     await t.deps.db
       .update(sessions)
       .set({ scheduledStart: past, scheduledEnd: new Date(past.getTime() + H) })
-      .where(eq(sessions.id, o.sessionId));
-    return o.sessionId;
+      .where(eq(sessions.id, sessionId));
+    return sessionId;
   }
 
   const rate = (userId: string, sessionId: string, rating: number, comment: string | null = null) =>
@@ -89,16 +81,9 @@ describe.each(databaseKinds())("completing and rating sessions (%s)", (kind) => 
     done.push({ id, learner: a });
 
     // A future session cannot be completed yet; starting it is allowed only near its time.
-    const future = await submitRequest(t.deps.db, t.deps.config, a.id, {
-      kind: "book",
-      teacherId: w.teacher.id,
-      enrollmentId: a.enrollmentId,
-      start: hoursAhead(200),
-      end: new Date(hoursAhead(200).getTime() + H),
-    });
-    if (future.status !== "confirmed") throw new Error(future.code);
+    const futureId = await bookSession(t, w, a, hoursAhead(200));
     for (const action of ["complete", "start"]) {
-      const early = await t.call("POST", `/api/sessions/${future.sessionId}/${action}`, {
+      const early = await t.call("POST", `/api/sessions/${futureId}/${action}`, {
         token: w.teacher.token,
         body: {},
       });

@@ -9,11 +9,19 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reassignTeacher } from "../../sync-server/credentials/teachers";
 import { notifications, sessions } from "../../sync-server/db/schema";
-import { submitRequest } from "../../sync-server/scheduling/requests";
 import { push } from "../support/sync-protocol";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
-import { bookingDoc, hoursAhead, type Learner, makeWorld, requestDoc, type World } from "./world";
+import {
+  bookingDoc,
+  bookSession,
+  hoursAhead,
+  type Learner,
+  makeWorld,
+  requestBooking,
+  requestDoc,
+  type World,
+} from "./world";
 
 const H = 3_600_000;
 
@@ -39,15 +47,7 @@ describe.each(databaseKinds())("who hears of each change (%s)", (kind) => {
   };
   async function book(l: Learner) {
     const start = nextSlot();
-    const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-      kind: "book",
-      teacherId: w.teacher.id,
-      enrollmentId: l.enrollmentId,
-      start,
-      end: new Date(start.getTime() + H),
-    });
-    if (o.status !== "confirmed") throw new Error(o.code);
-    return o.sessionId;
+    return bookSession(t, w, l, start);
   }
   /** A booked session moved to have started `hoursAgo` ago (as if time had passed). */
   async function started(l: Learner, hoursAgo: number) {
@@ -218,13 +218,7 @@ describe.each(databaseKinds())("notices in the reader's time zone (%s)", (kind) 
   it("the Berlin teacher and the New York learner each read their own wall time", async () => {
     const [l] = w.learners as [Learner];
     const start = summer();
-    const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-      kind: "book",
-      teacherId: w.teacher.id,
-      enrollmentId: l.enrollmentId,
-      start,
-      end: new Date(start.getTime() + H),
-    });
+    const o = await requestBooking(t, w, l, start);
     expect(o.status).toBe("confirmed");
     const date = `15 Jul ${start.getUTCFullYear()}`;
     expect(await bodyOf(l.id, "Session confirmed")).toContain(
@@ -249,14 +243,7 @@ describe.each(databaseKinds())("notices in the reader's time zone (%s)", (kind) 
   it("an unknown stored zone reads as UTC", async () => {
     const [, other] = w.learners as [Learner, Learner];
     const start = new Date(summer().getTime() + 2 * H);
-    const o = await submitRequest(t.deps.db, t.deps.config, other.id, {
-      kind: "book",
-      teacherId: w.teacher.id,
-      enrollmentId: other.enrollmentId,
-      start,
-      end: new Date(start.getTime() + H),
-    });
-    expect(o.status).toBe("confirmed");
+    expect((await requestBooking(t, w, other, start)).status).toBe("confirmed");
     const body = await bodyOf(other.id, "Session confirmed");
     expect(body).toContain("16:00 UTC");
     expect(body).not.toContain("Mars");

@@ -15,7 +15,7 @@ import { enrollments, sessions } from "../../sync-server/db/schema";
 import { submitRequest } from "../../sync-server/scheduling/requests";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
-import { hoursAhead, type Learner, makeWorld, type World } from "./world";
+import { hoursAhead, type Learner, makeWorld, requestBooking, type World } from "./world";
 
 const H = 3_600_000;
 const onPostgres = databaseKinds().includes("postgres");
@@ -49,16 +49,8 @@ describe.skipIf(!onPostgres)("booking against a reassignment (postgres)", () => 
     throw new Error(`never saw ${n} transactions waiting for a lock`);
   }
 
-  const book = (l: Learner, hours: number) => {
-    const start = hoursAhead(hours);
-    return submitRequest(t.deps.db, t.deps.config, l.id, {
-      kind: "book",
-      teacherId: w.teacher.id, // the device still shows the old teacher
-      enrollmentId: l.enrollmentId,
-      start,
-      end: new Date(start.getTime() + H),
-    });
-  };
+  // With the world's teacher: the device still shows the old one.
+  const book = (l: Learner, hours: number) => requestBooking(t, w, l, hoursAhead(hours));
   const reassign = (l: Learner) =>
     reassignTeacher(t.deps.db, {
       enrollmentId: l.enrollmentId,

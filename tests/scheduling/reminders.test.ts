@@ -31,7 +31,7 @@ import { type RunningServer, startServer } from "../../sync-server/server";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
 import { freshStore, until } from "../sync-client/harness";
-import { hoursAhead, type Learner, makeWorld, type World } from "./world";
+import { bookSession, hoursAhead, type Learner, makeWorld, type World } from "./world";
 
 const MIN = 60_000;
 
@@ -159,15 +159,7 @@ describe.each(databaseKinds())("session reminders (%s)", (kind) => {
     async function book(hours: number) {
       const l = w.learners[0] as Learner;
       const start = hoursAhead(hours);
-      const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-        kind: "book",
-        teacherId: w.teacher.id,
-        enrollmentId: l.enrollmentId,
-        start,
-        end: new Date(start.getTime() + 60 * MIN),
-      });
-      if (o.status !== "confirmed") throw new Error(o.code);
-      return { id: o.sessionId, start };
+      return { id: await bookSession(t, w, l, start), start };
     }
     /** This session's claims; every reminder notice and email of the world so far. */
     const written = async (sessionId: string) => ({

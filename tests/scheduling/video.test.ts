@@ -9,11 +9,10 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessions } from "../../sync-server/db/schema";
-import { submitRequest } from "../../sync-server/scheduling/requests";
 import { bbbChecksum, bbbQuery, jitsiRoomUrl } from "../../sync-server/scheduling/video";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
-import { hoursAhead, makeWorld, type World } from "./world";
+import { bookSession, hoursAhead, makeWorld, type World } from "./world";
 
 const SECRET = "639259d4-9dd8-4b25-bf01-95f9567eaf4b";
 
@@ -70,15 +69,7 @@ describe.each(databaseKinds())("join links (%s)", (kind) => {
     const [l] = w.learners;
     if (!l) throw new Error("learner");
     const start = hoursAhead(30);
-    const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-      kind: "book",
-      teacherId: w.teacher.id,
-      enrollmentId: l.enrollmentId,
-      start,
-      end: new Date(start.getTime() + 3_600_000),
-    });
-    if (o.status !== "confirmed") throw new Error(o.code);
-    sessionId = o.sessionId;
+    sessionId = await bookSession(t, w, l, start);
   });
   afterAll(async () => {
     await t?.close();
@@ -143,15 +134,8 @@ describe.each(databaseKinds())("join links (%s)", (kind) => {
       const [l] = w2.learners;
       if (!l) throw new Error("learner");
       const start = hoursAhead(30);
-      const o = await submitRequest(wrong.deps.db, wrong.deps.config, l.id, {
-        kind: "book",
-        teacherId: w2.teacher.id,
-        enrollmentId: l.enrollmentId,
-        start,
-        end: new Date(start.getTime() + 3_600_000),
-      });
-      if (o.status !== "confirmed") throw new Error(o.code);
-      const res = await wrong.call("GET", `/api/sessions/${o.sessionId}/join`, { token: l.token });
+      const sessionId = await bookSession(wrong, w2, l, start);
+      const res = await wrong.call("GET", `/api/sessions/${sessionId}/join`, { token: l.token });
       expect([res.status, res.body.error.code]).toEqual([503, "video_unavailable"]);
     } finally {
       await wrong.close();
@@ -164,16 +148,9 @@ describe.each(databaseKinds())("join links (%s)", (kind) => {
     const [l] = w3.learners;
     if (!l) throw new Error("learner");
     const start = hoursAhead(30);
-    const o = await submitRequest(jitsi.deps.db, jitsi.deps.config, l.id, {
-      kind: "book",
-      teacherId: w3.teacher.id,
-      enrollmentId: l.enrollmentId,
-      start,
-      end: new Date(start.getTime() + 3_600_000),
-    });
-    if (o.status !== "confirmed") throw new Error(o.code);
-    const a = await jitsi.call("GET", `/api/sessions/${o.sessionId}/join`, { token: l.token });
-    const b = await jitsi.call("GET", `/api/sessions/${o.sessionId}/join`, {
+    const sessionId = await bookSession(jitsi, w3, l, start);
+    const a = await jitsi.call("GET", `/api/sessions/${sessionId}/join`, { token: l.token });
+    const b = await jitsi.call("GET", `/api/sessions/${sessionId}/join`, {
       token: w3.teacher.token,
     });
     expect(a.body.url).toMatch(/^https:\/\/meet\.jit\.si\/PeerLoop-[0-9a-f]{32}$/);

@@ -12,6 +12,7 @@ import {
   enrollments,
   studentTeachers,
 } from "../../sync-server/db/schema";
+import { submitRequest } from "../../sync-server/scheduling/requests";
 import { register } from "../support/sync-protocol";
 import type { TestApp } from "../support/test-app";
 
@@ -164,4 +165,37 @@ export function requestDoc(userId: string, fields: Record<string, unknown>) {
 export function hoursAhead(hours: number): Date {
   const t = Date.now() + hours * 3_600_000;
   return new Date(Math.ceil(t / 3_600_000) * 3_600_000);
+}
+
+/**
+ * The learner asks the world's teacher for `minutes` from `start`, decided as a pushed
+ * request is (the server's own decision, not a shortcut).
+ */
+export function requestBooking(
+  t: Pick<TestApp, "deps">,
+  w: Pick<World, "teacher">,
+  learner: Learner,
+  start: Date,
+  minutes = 60,
+) {
+  return submitRequest(t.deps.db, t.deps.config, learner.id, {
+    kind: "book",
+    teacherId: w.teacher.id,
+    enrollmentId: learner.enrollmentId,
+    start,
+    end: new Date(start.getTime() + minutes * 60_000),
+  });
+}
+
+/** A booking the test needs confirmed: its session's id (a decline fails the test). */
+export async function bookSession(
+  t: Pick<TestApp, "deps">,
+  w: Pick<World, "teacher">,
+  learner: Learner,
+  start: Date,
+  minutes = 60,
+): Promise<string> {
+  const o = await requestBooking(t, w, learner, start, minutes);
+  if (o.status !== "confirmed") throw new Error(`booking declined: ${o.code}`);
+  return o.sessionId;
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessions as sessionsDecl } from "../../shared/sync/collections/teaching";
 import { sessions } from "../../sync-server/db/schema";
 import { submitRequest } from "../../sync-server/scheduling/requests";
-import { hoursAhead, makeWorld, type World } from "../scheduling/world";
+import { bookSession, hoursAhead, makeWorld, type World } from "../scheduling/world";
 import { pullAll, push } from "../support/sync-protocol";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { databaseKinds } from "../support/test-db";
@@ -29,17 +29,7 @@ describe.each(databaseKinds())("the synced sessions document (%s)", (kind) => {
     w = await makeWorld(t, { learners: 1, sessionCount: 3 });
     const [l] = w.learners;
     if (!l) throw new Error("learner");
-    const book = async (start: Date) => {
-      const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-        kind: "book",
-        teacherId: w.teacher.id,
-        enrollmentId: l.enrollmentId,
-        start,
-        end: new Date(start.getTime() + H),
-      });
-      if (o.status !== "confirmed") throw new Error(`booking declined: ${o.code}`);
-      return o.sessionId;
-    };
+    const book = (start: Date) => bookSession(t, w, l, start);
     late = await book(hoursAhead(10)); // inside the 24 h: the learner's cancel counts
     early = await book(hoursAhead(72));
     for (const id of [late, early]) {

@@ -17,7 +17,7 @@ import { ISO_TIME_MAX } from "../../shared/sync/fields";
 import { collections } from "../../shared/sync/registry";
 import { toRxJsonSchema } from "../../shared/sync/rx-schema";
 import { submitRequest } from "../../sync-server/scheduling/requests";
-import { hoursAhead, makeWorld, type World } from "../scheduling/world";
+import { bookSession, hoursAhead, makeWorld, type World } from "../scheduling/world";
 import { createTestApp, type TestApp } from "../support/test-app";
 
 const H = 3_600_000;
@@ -65,17 +65,7 @@ beforeAll(async () => {
   w = await makeWorld(t, { learners: 1, sessionCount: 3 });
   const l = w.learners[0];
   if (!l) throw new Error("learner");
-  const book = async (start: Date) => {
-    const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-      kind: "book",
-      teacherId: w.teacher.id,
-      enrollmentId: l.enrollmentId,
-      start,
-      end: new Date(start.getTime() + H),
-    });
-    if (o.status !== "confirmed") throw new Error(`booking declined: ${o.code}`);
-    return o.sessionId;
-  };
+  const book = (start: Date) => bookSession(t, w, l, start);
   late = await book(hoursAhead(5));
   upcoming = await book(hoursAhead(80));
   await submitRequest(t.deps.db, t.deps.config, l.id, {

@@ -9,13 +9,12 @@ import { offlineOpenTimes, teacherBusy } from "../../client/app/sessions/offline
 import type { SessionDoc, SlotDoc } from "../../client/app/sessions/types";
 import { addDays, utcToZoned, zonedToUtc } from "../../shared/scheduling/time-zones";
 import { teacherOpenTimes } from "../../sync-server/scheduling/open-times";
-import { submitRequest } from "../../sync-server/scheduling/requests";
-import { makeWorld, type World } from "../scheduling/world";
+import { bookSession, makeWorld, type World } from "../scheduling/world";
 import { pullAll } from "../support/sync-protocol";
 import { createTestApp, type TestApp } from "../support/test-app";
 import { session, TEACHER } from "./docs";
 
-const H = 3_600_000;
+const _H = 3_600_000;
 const LEARNER_TZ = "America/New_York";
 const BERLIN = "Europe/Berlin";
 
@@ -82,14 +81,7 @@ describe("offline = online when the device knows the teacher's sessions", () => 
     const tomorrow = addDays(utcToZoned(new Date(), BERLIN).date, 1);
     for (const time of ["09:45:00", "21:30:00"]) {
       const start = zonedToUtc(tomorrow, time, BERLIN);
-      const o = await submitRequest(t.deps.db, t.deps.config, l.id, {
-        kind: "book",
-        teacherId: w.teacher.id,
-        enrollmentId: l.enrollmentId,
-        start,
-        end: new Date(start.getTime() + H),
-      });
-      if (o.status !== "confirmed") throw new Error(`booking declined: ${o.code}`);
+      await bookSession(t, w, l, start);
     }
   });
   afterAll(async () => {
