@@ -10,7 +10,16 @@ export interface SyncHttpOptions {
   /** The session token, or null when signed out (requests then go without one). */
   getToken: () => string | null | Promise<string | null>;
   fetch?: typeof fetch;
+  /**
+   * A request with no complete answer after this long is given up as "no answer" (and
+   * retried by the replication). Without it, a connection that dies mid-request (a lost
+   * Wi-Fi, a sleeping laptop, a captive portal) can leave a pull or push waiting for ever,
+   * and that collection's sync with it.
+   */
+  requestTimeoutMs?: number;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** No HTTP answer at all: the device or the server is offline. */
 export class NetworkError extends Error {
@@ -60,20 +69,33 @@ export function createSyncHttp(
     async request(method, path, body) {
       const h: Record<string, string> = { accept: "application/json", ...(await headers()) };
       if (body !== undefined) h["content-type"] = "application/json";
+      const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+      // One signal for the whole exchange: it also ends a body that stops arriving.
+      const signal = AbortSignal.timeout(timeoutMs);
+      const noAnswer = (err: unknown) => {
+        onReachable(false);
+        const why = signal.aborted ? `no answer within ${timeoutMs} ms` : errorMessage(err);
+        return new NetworkError(`${method} ${path}: ${why}`, { cause: err });
+      };
       let res: Response;
       try {
         res = await doFetch(`${base}${path}`, {
           method,
           headers: h,
           cache: "no-store",
+          signal,
           ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         });
       } catch (err) {
-        onReachable(false);
-        throw new NetworkError(`${method} ${path}: ${errorMessage(err)}`, { cause: err });
+        throw noAnswer(err);
+      }
+      let text: string;
+      try {
+        text = await res.text();
+      } catch (err) {
+        throw noAnswer(err);
       }
       onReachable(true);
-      const text = await res.text();
       let parsed: unknown = text;
       try {
         parsed = text ? JSON.parse(text) : null;

@@ -30,6 +30,8 @@ export interface StartSyncOptions {
   getToken: () => string | null | Promise<string | null>;
   /** Injected in tests (e.g. to cut a device off); the global fetch otherwise. */
   fetch?: typeof fetch;
+  /** A pull or push with no complete answer this long is retried. Default 30 s. */
+  requestTimeoutMs?: number;
   /**
    * Documents per pull request (the server caps it at 5000). Default 1000: the first sync
    * of a learner's world is thousands of documents, and each request has a fixed cost.

@@ -67,8 +67,11 @@ export async function signIn(page: Page, base: string, email: string): Promise<v
   await page.waitForURL(`${base}/learn`);
 }
 
-/** Waits until the sync status no longer says anything is waiting or downloading. */
-export async function waitSynced(page: Page, timeout = 30_000): Promise<void> {
+/**
+ * Waits until the sync status no longer says anything is waiting or downloading: longer than
+ * the client's request timeout (30 s), so a request lost in the network is retried in time.
+ */
+export async function waitSynced(page: Page, timeout = 45_000): Promise<void> {
   try {
     await page.waitForFunction(
       () => {
