@@ -223,6 +223,13 @@ async function teacherDay(
   check(completed?.status === "completed", "Postgres: completed");
   check(completed.recordingUrl === "https://example.org/recording/42", "Postgres: recording");
 
+  // A long history: the latest ten (and any still to rate), the rest on request.
+  const listed = () => page.locator("#past ~ ul > li").count();
+  const shown = await listed();
+  await page.getByRole("button", { name: /^Show all \d+ completed sessions$/ }).click();
+  const all = await listed();
+  check(all > shown, `Show all lists every completed session (${shown} → ${all})`);
+
   findings.push(...(await editSlotOffline(context, page, db)));
   await context.close();
   return findings;

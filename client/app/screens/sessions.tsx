@@ -33,6 +33,9 @@ const KIND: Record<string, string> = {
   rate: "Rating",
 };
 
+/** Completed sessions listed before "Show all" (besides those still to rate). */
+const COMPLETED_SHOWN = 10;
+
 /** Sessions change group when their time passes: look again this often. */
 const REFRESH_MS = 30_000;
 
@@ -43,6 +46,7 @@ function Body({ me, local }: { me: string; local: Local }) {
   const view = useSessionsView(me, nowMs);
   const people = usePeople();
   const [booking, setBooking] = useState<string | null>(null);
+  const [allCompleted, setAllCompleted] = useState(false);
   if (!view || !s) return <Loading title="Sessions" />;
   const name = (id: string) => people.get(id)?.name ?? "someone";
   const teaches = s.user.isStudentTeacher || s.user.isCreator;
@@ -62,7 +66,12 @@ function Body({ me, local }: { me: string; local: Local }) {
       nowMs={nowMs}
     />
   );
-  const toRate = view.completed.filter((x) => ratingState(x, me, mine(x)).kind === "can_rate");
+  const canRate = (x: SessionDoc) => ratingState(x, me, mine(x)).kind === "can_rate";
+  const toRate = view.completed.filter(canRate);
+  // A busy teacher's history runs to hundreds: the latest few, and every one still to rate.
+  const completedShown = allCompleted
+    ? view.completed
+    : view.completed.filter((x, i) => i < COMPLETED_SHOWN || canRate(x));
   return (
     <section>
       <h1>Sessions</h1>
@@ -126,7 +135,12 @@ function Body({ me, local }: { me: string; local: Local }) {
           {toRate.length ? (
             <p class="notice">{plural(toRate.length, "session")} waiting for your rating.</p>
           ) : null}
-          <ul class="list">{view.completed.map(card)}</ul>
+          <ul class="list">{completedShown.map(card)}</ul>
+          {completedShown.length < view.completed.length ? (
+            <button type="button" onClick={() => setAllCompleted(true)}>
+              Show all {view.completed.length} completed sessions
+            </button>
+          ) : null}
         </section>
       ) : null}
 
