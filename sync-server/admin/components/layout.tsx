@@ -156,6 +156,30 @@ export function SearchForm(props: {
   );
 }
 
+/** A search form's "any / one of these" choice; `name` is its query parameter. */
+export function StatusFilter(props: {
+  name: string;
+  label: string;
+  options: readonly string[];
+  selected: string | undefined;
+  /** How an option reads, when not as its value. */
+  optionLabel?: (value: string) => string;
+}) {
+  return (
+    <>
+      <label for={props.name}>{props.label}</label>
+      <select id={props.name} name={props.name}>
+        <option value="">any</option>
+        {props.options.map((s) => (
+          <option value={s} selected={s === props.selected}>
+            {props.optionLabel ? props.optionLabel(s) : s}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 export function Stat(props: { label: string; value: string; note?: string | undefined }) {
   return (
     <div class="stat">

@@ -1,7 +1,14 @@
 /** @jsxImportSource hono/jsx */
 import { CONTENT_FLAG_STATUSES } from "../../../shared/domain/enums";
 import { dateTime } from "../components/format";
-import { CsrfField, Layout, type PageContext, Pager, SearchForm } from "../components/layout";
+import {
+  CsrfField,
+  Layout,
+  type PageContext,
+  Pager,
+  SearchForm,
+  StatusFilter,
+} from "../components/layout";
 import type { listFlags } from "../queries/flags";
 
 export function FlagsPage(props: {
@@ -22,15 +29,12 @@ export function FlagsPage(props: {
         q={props.q}
         label="Post text or author's name, email or handle starts with"
       >
-        <label for="status">Status</label>
-        <select id="status" name="status">
-          <option value="">any</option>
-          {CONTENT_FLAG_STATUSES.map((s) => (
-            <option value={s} selected={s === props.status}>
-              {s}
-            </option>
-          ))}
-        </select>
+        <StatusFilter
+          name="status"
+          label="Status"
+          options={CONTENT_FLAG_STATUSES}
+          selected={props.status}
+        />
       </SearchForm>
       <table>
         <thead>

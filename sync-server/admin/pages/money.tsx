@@ -1,8 +1,16 @@
 /** @jsxImportSource hono/jsx */
 import { PAYOUT_STATUSES } from "../../../shared/domain/enums";
 import type { PayoutQueueRow } from "../../payments/payouts";
+import { TRANSACTION_STATUSES_ADMIN } from "../api-enums";
 import { count, dateTime, money } from "../components/format";
-import { CsrfField, Layout, type PageContext, Pager, SearchForm } from "../components/layout";
+import {
+  CsrfField,
+  Layout,
+  type PageContext,
+  Pager,
+  SearchForm,
+  StatusFilter,
+} from "../components/layout";
 import type { listPayouts, listTransactions, splitsByState } from "../queries/money";
 import type { Page } from "../queries/paging";
 import type { listRefundsOwed } from "../queries/refunds-owed";
@@ -147,15 +155,12 @@ export function MoneyPage(props: {
         q={props.params.payoutsQ}
         label="Recipient's name, email or handle starts with"
       >
-        <label for="payoutsStatus">Status</label>
-        <select id="payoutsStatus" name="payoutsStatus">
-          <option value="">any</option>
-          {PAYOUT_STATUSES.map((s) => (
-            <option value={s} selected={s === props.params.payoutsStatus}>
-              {s}
-            </option>
-          ))}
-        </select>
+        <StatusFilter
+          name="payoutsStatus"
+          label="Status"
+          options={PAYOUT_STATUSES}
+          selected={props.params.payoutsStatus}
+        />
       </SearchForm>
       <table>
         <thead>
@@ -208,15 +213,13 @@ export function MoneyPage(props: {
         q={props.params.q}
         label="Learner's name or email, or course title, starts with; or payment id"
       >
-        <label for="status">Status</label>
-        <select id="status" name="status">
-          <option value="">any</option>
-          {["pending", "completed", "refunded", "failed"].map((s) => (
-            <option value={s} selected={s === props.params.status}>
-              {s === "refunded" ? "refunded (refunds)" : s}
-            </option>
-          ))}
-        </select>
+        <StatusFilter
+          name="status"
+          label="Status"
+          options={TRANSACTION_STATUSES_ADMIN}
+          selected={props.params.status}
+          optionLabel={(s) => (s === "refunded" ? "refunded (refunds)" : s)}
+        />
       </SearchForm>
       <table>
         <thead>

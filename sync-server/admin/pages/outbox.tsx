@@ -2,7 +2,7 @@
 
 import { EMAIL_STATUSES_ADMIN } from "../api-enums";
 import { dateTime } from "../components/format";
-import { Layout, type PageContext, Pager, SearchForm } from "../components/layout";
+import { Layout, type PageContext, Pager, SearchForm, StatusFilter } from "../components/layout";
 import type { listOutbox, outboxDetail } from "../queries/outbox";
 
 export function OutboxPage(props: {
@@ -20,15 +20,12 @@ export function OutboxPage(props: {
         message SMTP refused stays <code>failed</code> (it is not retried).
       </p>
       <SearchForm action="/admin/outbox" q={props.q} label="Address starts with">
-        <label for="status">Status</label>
-        <select id="status" name="status">
-          <option value="">any</option>
-          {EMAIL_STATUSES_ADMIN.map((s) => (
-            <option value={s} selected={s === props.status}>
-              {s}
-            </option>
-          ))}
-        </select>
+        <StatusFilter
+          name="status"
+          label="Status"
+          options={EMAIL_STATUSES_ADMIN}
+          selected={props.status}
+        />
       </SearchForm>
       <table>
         <thead>

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** The Money page's "Refunds owed" section: still owed first, then the refunded ones. */
 import { count, dateTime, money } from "../components/format";
-import { Pager, SearchForm } from "../components/layout";
+import { Pager, SearchForm, StatusFilter } from "../components/layout";
 import { type listRefundsOwed, REFUND_OWED_FILTERS } from "../queries/refunds-owed";
 
 type RefundsPage = Awaited<ReturnType<typeof listRefundsOwed>>;
@@ -31,15 +31,12 @@ export function RefundsOwedSection(props: {
         q={props.q}
         label="Learner's or payer's name, email or handle, or course title, starts with; or payment id"
       >
-        <label for="refundsStatus">State</label>
-        <select id="refundsStatus" name="refundsStatus">
-          <option value="">any</option>
-          {REFUND_OWED_FILTERS.map((s) => (
-            <option value={s} selected={s === props.status}>
-              {s}
-            </option>
-          ))}
-        </select>
+        <StatusFilter
+          name="refundsStatus"
+          label="State"
+          options={REFUND_OWED_FILTERS}
+          selected={props.status}
+        />
       </SearchForm>
       <table>
         <thead>
