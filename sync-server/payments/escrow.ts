@@ -13,6 +13,7 @@
  */
 import { and, eq, ne, or, sql } from "drizzle-orm";
 import { uuidv7 } from "../../shared/ids/uuidv7";
+import { DAY_MS } from "../../shared/scheduling/time-zones";
 import { type Db, queryRows } from "../db/database";
 import {
   checkoutSessions,
@@ -25,7 +26,6 @@ import {
 } from "../db/schema";
 import { sessionRelease } from "./split";
 
-export const DAY_MS = 86_400_000;
 type SplitRow = typeof paymentSplits.$inferSelect;
 
 /** A session the teacher has earned: completed, or counted as used by a late learner cancel. */

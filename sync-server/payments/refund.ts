@@ -8,6 +8,7 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { RefundInfo } from "../../shared/api/payments";
 import { isUuid } from "../../shared/ids/uuidv7";
+import { DAY_MS } from "../../shared/scheduling/time-zones";
 import type { SessionUser } from "../auth/sessions";
 import type { Db } from "../db/database";
 import {
@@ -23,7 +24,7 @@ import {
 import type { Deps } from "../http/context";
 import { ApiError } from "../http/errors";
 import { withdrawSessions } from "../scheduling/withdraw";
-import { DAY_MS, lockSplits, usedSession } from "./escrow";
+import { lockSplits, usedSession } from "./escrow";
 import { formatMoney, notify } from "./notify";
 import { ProviderError, paymentProvider } from "./provider";
 
